@@ -1,0 +1,91 @@
+# verdict - build, report and test.  See README.md.
+#
+#   make            build build/verdict
+#   make report     install what is missing, build, write output/ from input/
+#   make test       install what is missing, build, run every test
+#   make asan       the tests again under AddressSanitizer/UBSan
+#   make bench      benchmarks (kept out of make test)
+
+CC      ?= cc
+VERSION := 0.1.0
+BUILD   ?= build
+
+# Debian's libhpdf-dev ships no pkg-config file: ask pkg-config first (a
+# later libharu has one), else link it by name.
+PKGS        := libxml-2.0 libpcre2-8 libmd
+HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
+HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
+PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lpcre2-8 -lmd)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wformat=2
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = -std=c17 $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
+             -DVERDICT_VERSION='"$(VERSION)"' -Iinclude \
+             $(HPDF_CFLAGS) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LIBS     = $(HPDF_LIBS) $(PKG_LIBS) -lz -lm $(EXTRA_LIBS)
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/main.o
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/%)
+FONTS    := fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf
+DEJAVU   := /usr/share/fonts/truetype/dejavu
+
+.PHONY: all deps report test unit e2e memcheck asan bench clean regen
+.DELETE_ON_ERROR:
+
+all: $(BUILD)/verdict $(FONTS)
+
+deps:
+	@sh scripts/ensure-deps.sh
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj:
+	mkdir -p $@
+
+$(BUILD)/verdict: $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
+
+# The fonts come from Debian's fonts-dejavu-core; they are copied, not
+# committed, so the repository carries no third-party binaries.
+fonts/%.ttf: $(DEJAVU)/%.ttf
+	cp $< $@
+
+report: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/verdict -o output input
+
+unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do $$t; done
+
+e2e: all
+	@sh tests/e2e/run.sh $(BUILD)/verdict
+
+memcheck: all $(TEST_BIN)
+	@sh tests/memcheck.sh $(BUILD)/verdict $(TEST_BIN)
+
+test: deps
+	@$(MAKE) --no-print-directory unit e2e memcheck
+	@$(MAKE) --no-print-directory asan
+
+# Everything again with AddressSanitizer and UBSan in a separate build tree.
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	  EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
+	  EXTRA_LIBS='-fsanitize=address,undefined' unit e2e
+
+bench: all
+	@sh tests/bench.sh $(BUILD)/verdict
+
+clean:
+	rm -rf build
+	find output -mindepth 1 ! -name .gitignore -exec rm -rf {} +

@@ -1,0 +1,227 @@
+/* model.h - a comparison document as plain C structs.
+ *
+ * load.c fills a struct doc from XML; every string and array lives in the
+ * doc's arena and is freed by doc_free().  References are written as ids
+ * by the loader and resolved to indexes by check_doc() (the *_ix fields,
+ * SIZE_MAX until then).  Every element keeps the file and line it came from
+ * so that any later stage can point at it. */
+#ifndef VERDICT_MODEL_H
+#define VERDICT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+#define MODEL_NO_INDEX SIZE_MAX
+
+struct srcpos {
+	const char *file;    /* interned in the doc's arena */
+	long line;
+};
+
+/* Inline text run of block content: plain, <b> or <i> (or both). */
+enum span_style { SPAN_PLAIN = 0, SPAN_BOLD = 1, SPAN_ITALIC = 2 };
+
+struct span {
+	const char *text;    /* white space folded; may start or end with one blank */
+	unsigned style;      /* enum span_style bits */
+};
+
+/* A paragraph or one list item; consecutive items form one list. */
+enum para_kind { PARA_TEXT, PARA_ITEM };
+
+struct para {
+	enum para_kind kind;
+	struct span *spans;
+	size_t nspans;
+	struct srcpos pos;
+};
+
+struct block {
+	struct para *paras;
+	size_t nparas;
+};
+
+struct level {
+	const char *id;
+	const char *label;   /* defaults to the id */
+	double score;
+	struct srcpos pos;
+};
+
+enum scale_kind { SCALE_ORDINAL, SCALE_NUMERIC };
+
+struct scale {
+	const char *id;
+	enum scale_kind kind;
+	struct level *levels;   /* ordinal only, as written */
+	size_t nlevels;
+	double min, max;        /* numeric: as written; ordinal: lowest/highest score */
+	bool lower_better;      /* numeric only */
+	const char *unit;       /* numeric only, may be NULL */
+	struct srcpos pos;
+};
+
+struct framework {
+	const char *id;
+	const char *name;
+	const char *version, *license, *url, *pricing, *summary;  /* may be NULL */
+	struct srcpos pos;
+};
+
+struct rating {
+	const char *framework;  /* id as written */
+	size_t framework_ix;
+	const char *raw;        /* level id or value as written, or "unknown" */
+	bool unknown;
+	size_t level_ix;        /* ordinal, resolved by check */
+	double value;           /* numeric */
+	const char *text;       /* the table cell, may be "" */
+	struct srcpos pos;
+};
+
+struct criterion {
+	const char *id;
+	const char *name;
+	const char *description;   /* may be NULL */
+	const char *category;      /* may be NULL */
+	const char *scale;
+	size_t scale_ix;
+	struct rating *ratings;    /* as written */
+	size_t nratings;
+	size_t *rating_of;         /* per framework index: index into ratings, by check */
+	struct srcpos pos;
+};
+
+struct weight {
+	const char *criterion;
+	size_t criterion_ix;
+	double value;
+	struct srcpos pos;
+};
+
+/* A hard constraint.  Ordinal: min names a level.  Numeric: min and/or max. */
+struct require {
+	const char *criterion;
+	size_t criterion_ix;
+	const char *min_raw, *max_raw;   /* as written, NULL when absent */
+	size_t min_level_ix;             /* ordinal */
+	double min, max;                 /* numeric; -inf/+inf when absent */
+	struct srcpos pos;
+};
+
+struct scenario {
+	const char *id;
+	const char *name;
+	const char *rationale;      /* may be NULL */
+	struct weight *weights;
+	size_t nweights;
+	struct require *requires;
+	size_t nrequires;
+	struct srcpos pos;
+};
+
+struct use {
+	const char *scenario;
+	size_t scenario_ix;
+	double share;               /* default 1 */
+	struct srcpos pos;
+};
+
+struct exclude {
+	const char *framework;
+	size_t framework_ix;
+	const char *reason;         /* may be NULL */
+	struct srcpos pos;
+};
+
+struct profile {
+	const char *id;
+	const char *name;
+	const char *description;    /* may be NULL */
+	double own_share;           /* default 1 */
+	struct use *uses;
+	size_t nuses;
+	struct weight *weights;
+	size_t nweights;
+	struct require *requires;
+	size_t nrequires;
+	struct exclude *excludes;
+	size_t nexcludes;
+	struct srcpos pos;
+};
+
+enum section_place { PLACE_AFTER_VERDICT, PLACE_AFTER_FEATURES, PLACE_APPENDIX };
+
+struct section {
+	const char *id;
+	const char *title;
+	enum section_place place;   /* default PLACE_APPENDIX */
+	struct block body;
+	struct srcpos pos;
+};
+
+enum paper { PAPER_A4, PAPER_LETTER };
+
+struct report_opts {
+	enum paper paper;           /* default A4 */
+	bool landscape;             /* default portrait */
+	bool has_close_call;
+	double close_call;          /* default 2.0 */
+	const char *accent;         /* "#rrggbb", may be NULL */
+	struct srcpos pos;
+};
+
+struct meta {
+	const char *author, *organisation, *date, *logo;   /* may be NULL */
+	struct srcpos date_pos, logo_pos;
+};
+
+struct doc {
+	struct arena *arena;        /* owns everything below */
+	const char *file;           /* the file named on the command line */
+	const char *id;
+	int format;
+	const char *title;
+	const char *subtitle;       /* may be NULL */
+	struct meta meta;
+	struct block intro;
+	struct scale *scales;
+	size_t nscales;
+	struct framework *frameworks;
+	size_t nframeworks;
+	struct criterion *criteria;
+	size_t ncriteria;
+	struct scenario *scenarios;
+	size_t nscenarios;
+	struct profile *profiles;
+	size_t nprofiles;
+	struct section *sections;
+	size_t nsections;
+	const char *bottom_line;    /* may be NULL */
+	struct report_opts report;
+	struct srcpos pos;          /* the root element */
+};
+
+/* An empty doc with its arena; the loader fills it. */
+struct doc *doc_new(const char *file);
+
+/* Frees the doc and everything it owns (NULL is fine). */
+void doc_free(struct doc *doc);
+
+/* Interns a file name in the doc's arena (one copy per distinct name). */
+const char *doc_intern_file(struct doc *doc, const char *file);
+
+/* Lookups by id; MODEL_NO_INDEX when absent. */
+size_t doc_framework_ix(const struct doc *doc, const char *id);
+size_t doc_criterion_ix(const struct doc *doc, const char *id);
+size_t doc_scale_ix(const struct doc *doc, const char *id);
+size_t doc_scenario_ix(const struct doc *doc, const char *id);
+size_t scale_level_ix(const struct scale *scale, const char *id);
+
+/* The rating of framework f in criterion c after check_doc(). */
+const struct rating *doc_rating(const struct doc *doc, size_t c, size_t f);
+
+#endif

@@ -1,0 +1,92 @@
+/* diag.c - collecting diagnostics. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *S_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (p == NULL) {
+		fputs("verdict: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static char *S_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(S_xrealloc(NULL, n), s, n);
+}
+
+void diags_init(struct diags *d)
+{
+	memset(d, 0, sizeof *d);
+	d->max_errors = 200;
+}
+
+void diags_free(struct diags *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		free(d->items[i].file);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	memset(d, 0, sizeof *d);
+}
+
+void diags_add(struct diags *d, enum diag_level level, const char *file,
+               long line, const char *fmt, ...)
+{
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (level == DIAG_ERROR && d->max_errors != 0 &&
+	    d->errors > d->max_errors) {
+		d->truncated = true;
+		return;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = S_xrealloc(NULL, n < 0 ? 1 : (size_t)n + 1);
+	msg[0] = '\0';
+	if (n >= 0) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (d->count == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->items = S_xrealloc(d->items, d->cap * sizeof *d->items);
+	}
+	d->items[d->count++] = (struct diag){
+		.level = level,
+		.file = S_xstrdup(file != NULL ? file : ""),
+		.line = line > 0 ? line : 1,
+		.message = msg,
+	};
+}
+
+/* Insertion sort keeps equal keys stable; the lists are short. */
+void diags_sort(struct diags *d)
+{
+	for (size_t i = 1; i < d->count; i++) {
+		struct diag x = d->items[i];
+		size_t j = i;
+		while (j > 0) {
+			const struct diag *p = &d->items[j - 1];
+			int fc = strcmp(p->file, x.file);
+			if (fc < 0 || (fc == 0 && p->line <= x.line))
+				break;
+			d->items[j] = *p;
+			j--;
+		}
+		d->items[j] = x;
+	}
+}
