@@ -16,7 +16,8 @@
 #define VERDICT_FRAGILE_PP 5.0
 
 enum verdict_kind { VERDICT_WINNER, VERDICT_CLOSE, VERDICT_NONE };
-enum stability { STABILITY_ROBUST, STABILITY_MODERATE, STABILITY_FRAGILE };
+/* NONE: not a winner verdict, so there is nothing to be stable (JSON null). */
+enum stability { STABILITY_NONE, STABILITY_ROBUST, STABILITY_MODERATE, STABILITY_FRAGILE };
 
 struct ranked {
 	size_t framework;           /* index into doc->frameworks */
@@ -48,7 +49,7 @@ struct verdict {
 	double *contrib;            /* first vs second, per criterion; NULL without margin */
 	bool has_critical;
 	struct critical critical;
-	enum stability stability;   /* robust when no critical pair exists */
+	enum stability stability;   /* winner: robust when no critical pair exists */
 };
 
 /* u(f,c) in [0,1] for every framework f and criterion c, row-major by
@@ -74,6 +75,7 @@ size_t verdict_strengths(const struct doc *doc, const double *u, size_t f,
                          size_t *out, size_t max);
 
 const char *verdict_kind_name(enum verdict_kind k);
+/* "robust", "moderate", "fragile"; NULL for STABILITY_NONE. */
 const char *verdict_stability_name(enum stability s);
 
 #endif

@@ -52,8 +52,9 @@ const char *doc_intern_file(struct doc *doc, const char *file)
 
 #define FIND(arr, n, key)                                        \
 	do {                                                     \
-		for (size_t i_ = 0; i_ < (n); i_++)              \
-			if (strcmp((arr)[i_].id, (key)) == 0)    \
+		for (size_t i_ = 0; (key) != NULL && i_ < (n); i_++) \
+			if ((arr)[i_].id != NULL &&              \
+			    strcmp((arr)[i_].id, (key)) == 0)    \
 				return i_;                       \
 		return MODEL_NO_INDEX;                           \
 	} while (0)

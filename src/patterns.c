@@ -1,0 +1,165 @@
+/* patterns.c - PCRE2 patterns for ids, dates, colours, URLs, placeholders. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "patterns.h"
+
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { P_ID, P_COLOUR, P_URL, P_DATE, P_PLACEHOLDER, P_PHNAME, P_COUNT };
+
+/* SPEC section 1 fixes the id and colour patterns; the rest are ours. */
+static const char *const S_sources[P_COUNT] = {
+	[P_ID] = "^[a-z0-9][a-z0-9._-]{0,63}$",
+	[P_COLOUR] = "^#[0-9A-Fa-f]{6}$",
+	[P_URL] = "^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
+	          "(?::[0-9]{1,5})?(?:[/?#][^\\s<>\"]*)?$",
+	[P_DATE] = "^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
+	[P_PLACEHOLDER] = "\\{\\{\\s*([^{}]*?)\\s*\\}\\}",
+	[P_PHNAME] = "^(?:comparison\\.title|date|profile\\.name|profile\\.id"
+	             "|winner\\.name|runner-up\\.name|margin"
+	             "|framework\\.[a-z0-9][a-z0-9._-]{0,63}\\.(?:name|version))$",
+};
+
+struct patterns {
+	pcre2_code *code[P_COUNT];
+};
+
+struct user_regex {
+	pcre2_code *code;
+};
+
+void patterns_free(struct patterns *p)
+{
+	if (p == NULL)
+		return;
+	for (int i = 0; i < P_COUNT; i++)
+		pcre2_code_free(p->code[i]);
+	free(p);
+}
+
+struct patterns *patterns_new(void)
+{
+	struct patterns *p = calloc(1, sizeof *p);
+	if (p == NULL)
+		return NULL;
+	for (int i = 0; i < P_COUNT; i++) {
+		int err;
+		PCRE2_SIZE off;
+		p->code[i] = pcre2_compile((PCRE2_SPTR)S_sources[i],
+		                           PCRE2_ZERO_TERMINATED, PCRE2_UTF,
+		                           &err, &off, NULL);
+		if (p->code[i] == NULL) {
+			patterns_free(p);
+			return NULL;
+		}
+	}
+	return p;
+}
+
+/* Matches code against len bytes of s from offset; fills ovector pairs. */
+static int S_match(const pcre2_code *code, const char *s, size_t len,
+                   size_t offset, size_t *ov, int pairs)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
+	if (md == NULL)
+		return -1;
+	int rc = pcre2_match(code, (PCRE2_SPTR)s, len, offset, 0, md, NULL);
+	if (rc > 0 && ov != NULL) {
+		PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
+		for (int i = 0; i < 2 * pairs; i++)
+			ov[i] = v[i];
+	}
+	pcre2_match_data_free(md);
+	return rc;
+}
+
+static bool S_is(const struct patterns *p, int which, const char *s)
+{
+	return s != NULL && S_match(p->code[which], s, strlen(s), 0, NULL, 0) > 0;
+}
+
+bool patterns_is_id(const struct patterns *p, const char *s)
+{
+	return S_is(p, P_ID, s);
+}
+
+bool patterns_is_colour(const struct patterns *p, const char *s)
+{
+	return S_is(p, P_COLOUR, s);
+}
+
+bool patterns_is_url(const struct patterns *p, const char *s)
+{
+	return S_is(p, P_URL, s);
+}
+
+bool patterns_is_date(const struct patterns *p, const char *s)
+{
+	if (!S_is(p, P_DATE, s))
+		return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	int max = days[m - 1] + (m == 2 && leap);
+	return d <= max;
+}
+
+bool patterns_next_placeholder(const struct patterns *p, const char *text,
+                               size_t from, struct placeholder *out)
+{
+	size_t len = strlen(text);
+	size_t ov[4];
+	if (from > len || S_match(p->code[P_PLACEHOLDER], text, len, from, ov, 2) <= 0)
+		return false;
+	out->start = ov[0];
+	out->end = ov[1];
+	out->name_start = ov[2];
+	out->name_end = ov[3];
+	return true;
+}
+
+bool patterns_is_placeholder_name(const struct patterns *p, const char *name,
+                                  size_t len)
+{
+	return S_match(p->code[P_PHNAME], name, len, 0, NULL, 0) > 0;
+}
+
+struct user_regex *patterns_user_new(const char *pattern, char **err)
+{
+	int code;
+	PCRE2_SIZE off;
+	*err = NULL;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	                              PCRE2_UTF, &code, &off, NULL);
+	if (c == NULL) {
+		PCRE2_UCHAR buf[256];
+		pcre2_get_error_message(code, buf, sizeof buf);
+		size_t n = strlen((char *)buf) + 64;
+		*err = malloc(n);
+		if (*err != NULL)
+			snprintf(*err, n, "%s at offset %zu", (char *)buf, (size_t)off);
+		return NULL;
+	}
+	struct user_regex *r = malloc(sizeof *r);
+	if (r == NULL) {
+		pcre2_code_free(c);
+		return NULL;
+	}
+	r->code = c;
+	return r;
+}
+
+bool patterns_user_match(const struct user_regex *r, const char *s)
+{
+	return S_match(r->code, s, strlen(s), 0, NULL, 0) > 0;
+}
+
+void patterns_user_free(struct user_regex *r)
+{
+	if (r != NULL) {
+		pcre2_code_free(r->code);
+		free(r);
+	}
+}
