@@ -1,0 +1,677 @@
+/* layout.c - wrapping rich text and building the display list. */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+static void *S_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t n = *cap ? *cap : 8;
+	while (n < need)
+		n *= 2;
+	void *q = realloc(p, n * size);
+	if (q == NULL)
+		abort();
+	*cap = n;
+	return q;
+}
+
+/* Length of the UTF-8 sequence starting with byte c (1 for stray bytes). */
+static size_t S_u8len(unsigned char c)
+{
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static bool S_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* ---- wrapping --------------------------------------------------------- */
+
+struct piece {
+	size_t run;
+	const char *text;
+	size_t len;
+	double w;
+};
+
+struct wrapper {
+	const struct measurer *m;
+	const struct lrun *runs;
+	double size, width;
+	struct arena *a;
+	struct lline *lines;    /* malloc'd while building */
+	size_t nlines, lines_cap;
+	struct lfrag *frags;    /* the current line's, malloc'd */
+	size_t nfrags, frags_cap;
+	double x;
+};
+
+static double S_width(const struct wrapper *w, size_t run, const char *s, size_t n)
+{
+	return n == 0 ? 0 : w->m->width(w->m->ctx, w->runs[run].font, w->size, s, n);
+}
+
+static void S_end_line(struct wrapper *w)
+{
+	w->lines = S_grow(w->lines, &w->lines_cap, w->nlines + 1, sizeof *w->lines);
+	struct lline *l = &w->lines[w->nlines++];
+	l->nfrags = w->nfrags;
+	l->frags = arena_array(w->a, w->nfrags, sizeof *l->frags);
+	memcpy(l->frags, w->frags, w->nfrags * sizeof *l->frags);
+	l->width = w->x;
+	w->nfrags = 0;
+	w->x = 0;
+}
+
+/* Appends a piece at the current x, merging with the previous fragment
+ * when it continues the same run's text. */
+static void S_place(struct wrapper *w, size_t run, const char *s, size_t n,
+                    double width, bool space_before, double space_w)
+{
+	enum lfont font = w->runs[run].font;
+	if (space_before)
+		w->x += space_w;
+	struct lfrag *prev = w->nfrags ? &w->frags[w->nfrags - 1] : NULL;
+	if (prev != NULL && prev->font == font &&
+	    prev->text + prev->len + (space_before ? 1 : 0) == s &&
+	    (!space_before || prev->text[prev->len] == ' ')) {
+		prev->len = (size_t)(s + n - prev->text);
+		prev->w = w->x + width - prev->x;
+	} else {
+		w->frags = S_grow(w->frags, &w->frags_cap, w->nfrags + 1, sizeof *w->frags);
+		w->frags[w->nfrags++] = (struct lfrag){ font, s, n, w->x, width };
+	}
+	w->x += width;
+}
+
+/* Places a word too wide for any line, character by character. */
+static void S_break_word(struct wrapper *w, const struct piece *p, size_t np)
+{
+	for (size_t i = 0; i < np; i++) {
+		const char *s = p[i].text, *end = p[i].text + p[i].len;
+		while (s < end) {
+			const char *t = s;
+			double tw = 0;
+			while (t < end) {
+				size_t cl = S_u8len((unsigned char)*t);
+				if (cl > (size_t)(end - t))
+					cl = (size_t)(end - t);
+				double cw = S_width(w, p[i].run, t, cl);
+				if (w->x + tw + cw > w->width && (w->x > 0 || t > s))
+					break;
+				tw += cw;
+				t += cl;
+			}
+			if (t > s)
+				S_place(w, p[i].run, s, (size_t)(t - s), tw, false, 0);
+			s = t;
+			if (s < end)
+				S_end_line(w);
+		}
+	}
+}
+
+static void S_word(struct wrapper *w, const struct piece *p, size_t np, bool space)
+{
+	double ww = 0;
+	for (size_t i = 0; i < np; i++)
+		ww += p[i].w;
+	double sw = space && w->nfrags ? S_width(w, p[0].run, " ", 1) : 0;
+	if (w->nfrags && w->x + sw + ww > w->width) {
+		S_end_line(w);
+		sw = 0;
+	}
+	if (ww > w->width) {
+		S_break_word(w, p, np);
+		return;
+	}
+	for (size_t i = 0; i < np; i++)
+		S_place(w, p[i].run, p[i].text, p[i].len, p[i].w,
+		        i == 0 && sw > 0, sw);
+}
+
+size_t layout_wrap(const struct measurer *m, const struct lrun *runs,
+                   size_t nruns, double size, double width, struct arena *a,
+                   struct lline **lines)
+{
+	struct wrapper w = { .m = m, .runs = runs, .size = size,
+	                     .width = width, .a = a };
+	struct piece *word = NULL;
+	size_t nword = 0, word_cap = 0;
+	bool space = false;
+	for (size_t r = 0; r <= nruns; r++) {
+		const char *s = r < nruns && runs[r].text ? runs[r].text : "";
+		for (;;) {
+			/* A word ends at a blank, a newline or the end of all runs;
+			 * a run boundary alone does not end it ("a<b>b</b>"). */
+			char c = *s;
+			bool last = r == nruns;
+			if ((c == '\0' && last) || S_blank(c) || c == '\n') {
+				if (nword)
+					S_word(&w, word, nword, space);
+				if (nword || c == '\n')
+					space = false;
+				nword = 0;
+				if (c == '\n')
+					S_end_line(&w);
+				else if (S_blank(c))
+					space = space || w.nfrags > 0;
+				if (c == '\0')
+					break;
+				s++;
+				continue;
+			}
+			if (c == '\0')
+				break;
+			const char *t = s;
+			while (*t && !S_blank(*t) && *t != '\n')
+				t++;
+			word = S_grow(word, &word_cap, nword + 1, sizeof *word);
+			word[nword++] = (struct piece){ r, s, (size_t)(t - s),
+			                                S_width(&w, r, s, (size_t)(t - s)) };
+			s = t;
+		}
+	}
+	if (w.nfrags || w.nlines == 0)
+		S_end_line(&w);
+	free(word);
+	free(w.frags);
+	*lines = arena_array(a, w.nlines, sizeof **lines);
+	memcpy(*lines, w.lines, w.nlines * sizeof **lines);
+	free(w.lines);
+	return w.nlines;
+}
+
+void layout_text_extent(const struct measurer *m, const struct lrun *runs,
+                        size_t nruns, double size, double *min, double *max)
+{
+	*min = *max = 0;
+	double word = 0, line = 0;
+	for (size_t r = 0; r < nruns; r++) {
+		const char *s = runs[r].text ? runs[r].text : "";
+		while (*s) {
+			const char *t = s;
+			while (*t && !S_blank(*t) && *t != '\n')
+				t++;
+			double tw = t > s ? m->width(m->ctx, runs[r].font, size, s, (size_t)(t - s)) : 0;
+			word += tw;
+			line += tw;
+			if (word > *min)
+				*min = word;
+			if (*t == '\0')
+				break;
+			word = 0;
+			if (*t == '\n') {
+				line = 0;
+			} else {
+				line += m->width(m->ctx, runs[r].font, size, " ", 1);
+			}
+			if (line > *max)
+				*max = line;
+			s = t + 1;
+		}
+		if (line > *max)
+			*max = line;
+	}
+}
+
+/* ---- display list ------------------------------------------------------- */
+
+void ldoc_free(struct ldoc *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->npages; i++)
+		free(d->pages[i].boxes);
+	free(d->pages);
+	free(d->outline);
+	arena_free(d->arena);
+	free(d);
+}
+
+static void S_add(struct ldoc *d, size_t page, struct lbox b)
+{
+	struct lpage *p = &d->pages[page];
+	p->boxes = S_grow(p->boxes, &p->cap, p->n + 1, sizeof *p->boxes);
+	p->boxes[p->n++] = b;
+}
+
+/* ---- flow ----------------------------------------------------------------- */
+
+#define LINE_GAP 1.3        /* default leading */
+#define ASCENT 0.93         /* DejaVu Sans ascent as a fraction of the size */
+
+struct flow {
+	struct ldoc *doc;
+	struct page_geom g;
+	const struct measurer *m;
+	size_t page;
+	double y;             /* top of the next content */
+	bool fresh;           /* nothing placed on this page yet */
+};
+
+static const struct lcolor S_black = { 0, 0, 0 };
+
+static void S_new_page(struct flow *f)
+{
+	struct ldoc *d = f->doc;
+	d->pages = S_grow(d->pages, &d->cap, d->npages + 1, sizeof *d->pages);
+	d->pages[d->npages++] = (struct lpage){ 0 };
+	f->page = d->npages - 1;
+	f->y = f->g.margin_top;
+	f->fresh = true;
+}
+
+struct flow *flow_new(const struct page_geom *g, const struct measurer *m)
+{
+	struct flow *f = calloc(1, sizeof *f);
+	struct ldoc *d = calloc(1, sizeof *d);
+	if (f == NULL || d == NULL)
+		abort();
+	d->width = g->width;
+	d->height = g->height;
+	d->arena = arena_new();
+	f->doc = d;
+	f->g = *g;
+	f->m = m;
+	S_new_page(f);
+	return f;
+}
+
+void flow_free(struct flow *f)
+{
+	if (f != NULL) {
+		ldoc_free(f->doc);
+		free(f);
+	}
+}
+
+double flow_content_width(const struct flow *f)
+{
+	return f->g.width - f->g.margin_left - f->g.margin_right;
+}
+
+static double S_bottom(const struct flow *f)
+{
+	return f->g.height - f->g.margin_bottom;
+}
+
+static double S_page_room(const struct flow *f)
+{
+	return S_bottom(f) - f->g.margin_top;
+}
+
+void flow_page_break(struct flow *f)
+{
+	if (!f->fresh)
+		S_new_page(f);
+}
+
+/* Makes room for h points, breaking the page when they do not fit. */
+static void S_need(struct flow *f, double h)
+{
+	if (f->y + h > S_bottom(f) + 1e-6 && !f->fresh)
+		S_new_page(f);
+}
+
+void flow_gap(struct flow *f, double pts)
+{
+	if (!f->fresh)
+		f->y += pts;
+}
+
+static void S_text(struct flow *f, double x, double baseline, enum lfont font,
+                   double size, struct lcolor c, const char *s, size_t len)
+{
+	S_add(f->doc, f->page, (struct lbox){ .kind = LBOX_TEXT, .x = x, .y = baseline,
+	                                      .font = font, .size = size, .color = c,
+	                                      .text = arena_strndup(f->doc->arena, s, len),
+	                                      .len = len });
+	f->fresh = false;
+}
+
+static void S_rect(struct flow *f, double x, double y, double w, double h,
+                   struct lcolor c, bool fill, double line_width)
+{
+	S_add(f->doc, f->page, (struct lbox){ .kind = LBOX_RECT, .x = x, .y = y, .w = w,
+	                                      .h = h, .color = c, .fill = fill,
+	                                      .size = line_width });
+	f->fresh = false;
+}
+
+static void S_line(struct flow *f, double x, double y, double w, double h,
+                   struct lcolor c, double line_width)
+{
+	S_add(f->doc, f->page, (struct lbox){ .kind = LBOX_LINE, .x = x, .y = y, .w = w,
+	                                      .h = h, .color = c, .size = line_width });
+}
+
+static void S_draw_line(struct flow *f, const struct lline *l, double x,
+                        double top, double size, struct lcolor c)
+{
+	for (size_t i = 0; i < l->nfrags; i++)
+		S_text(f, x + l->frags[i].x, top + ASCENT * size, l->frags[i].font,
+		       size, c, l->frags[i].text, l->frags[i].len);
+}
+
+void flow_heading(struct flow *f, const char *text, int level, double size,
+                  struct lcolor color, double need)
+{
+	struct lrun run = { text, LFONT_BOLD };
+	struct lline *lines;
+	double w = flow_content_width(f);
+	size_t n = layout_wrap(f->m, &run, 1, size, w, f->doc->arena, &lines);
+	double lh = size * 1.25;
+	S_need(f, n * lh + need);
+	struct ldoc *d = f->doc;
+	d->outline = S_grow(d->outline, &d->outline_cap, d->noutline + 1, sizeof *d->outline);
+	d->outline[d->noutline++] = (struct loutline){
+		arena_strdup(d->arena, text), level, f->page, f->y };
+	for (size_t i = 0; i < n; i++) {
+		S_draw_line(f, &lines[i], f->g.margin_left, f->y, size, color);
+		f->y += lh;
+	}
+	f->y += size * 0.35;
+}
+
+void flow_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
+                    const struct para_style *st)
+{
+	double lead = st->leading > 0 ? st->leading : LINE_GAP;
+	double lh = st->size * lead, x = f->g.margin_left + st->indent;
+	struct lline *lines;
+	size_t n = layout_wrap(f->m, runs, nruns, st->size,
+	                       flow_content_width(f) - st->indent, f->doc->arena, &lines);
+	/* Keep at least two lines together at a page break. */
+	S_need(f, (n > 1 ? 2 : 1) * lh);
+	for (size_t i = 0; i < n; i++) {
+		S_need(f, lh);
+		if (i == 0 && st->bullet != NULL)
+			S_text(f, x - st->size, f->y + ASCENT * st->size, LFONT_REGULAR,
+			       st->size, st->color, st->bullet, strlen(st->bullet));
+		S_draw_line(f, &lines[i], x, f->y, st->size, st->color);
+		f->y += lh;
+	}
+}
+
+void flow_box(struct flow *f, const struct box_para *paras, size_t n,
+              const struct box_style *st)
+{
+	double inner = flow_content_width(f) - 2 * st->padding;
+	struct lline **lines = arena_array(f->doc->arena, n, sizeof *lines);
+	size_t *counts = arena_array(f->doc->arena, n, sizeof *counts);
+	double h = 2 * st->padding;
+	for (size_t i = 0; i < n; i++) {
+		const struct para_style *ps = &paras[i].style;
+		counts[i] = layout_wrap(f->m, paras[i].runs, paras[i].nruns, ps->size,
+		                        inner - ps->indent, f->doc->arena, &lines[i]);
+		h += counts[i] * ps->size * (ps->leading > 0 ? ps->leading : LINE_GAP);
+		h += i + 1 < n ? paras[i].gap_after : 0;
+	}
+	if (h > S_page_room(f)) {   /* cannot be kept whole: flow it plainly */
+		for (size_t i = 0; i < n; i++)
+			flow_paragraph(f, paras[i].runs, paras[i].nruns, &paras[i].style);
+		return;
+	}
+	S_need(f, h);
+	double x = f->g.margin_left;
+	S_rect(f, x, f->y, flow_content_width(f), h, st->fill, true, 0);
+	S_rect(f, x, f->y, flow_content_width(f), h, st->border, false, 1.2);
+	double y = f->y + st->padding;
+	for (size_t i = 0; i < n; i++) {
+		const struct para_style *ps = &paras[i].style;
+		double lh = ps->size * (ps->leading > 0 ? ps->leading : LINE_GAP);
+		for (size_t k = 0; k < counts[i]; k++) {
+			S_draw_line(f, &lines[i][k], x + st->padding + ps->indent, y, ps->size,
+			            ps->color);
+			y += lh;
+		}
+		y += paras[i].gap_after;
+	}
+	f->y += h;
+}
+
+void flow_bars(struct flow *f, const struct bar *bars, size_t n, double max,
+               double size)
+{
+	double w = flow_content_width(f), label_w = 0, value_w = 0;
+	for (size_t i = 0; i < n; i++) {
+		double lw = f->m->width(f->m->ctx, LFONT_REGULAR, size, bars[i].label,
+		                        strlen(bars[i].label));
+		double vw = f->m->width(f->m->ctx, LFONT_BOLD, size, bars[i].value_text,
+		                        strlen(bars[i].value_text));
+		label_w = lw > label_w ? lw : label_w;
+		value_w = vw > value_w ? vw : value_w;
+	}
+	if (label_w > w * 0.35)
+		label_w = w * 0.35;
+	double bar_x = f->g.margin_left + label_w + 8;
+	double bar_w = w - label_w - 8 - value_w - 8;
+	double row = size * 1.9;
+	for (size_t i = 0; i < n; i++) {
+		struct lrun run = { bars[i].label, LFONT_REGULAR };
+		struct lline *lines;
+		size_t nl = layout_wrap(f->m, &run, 1, size, label_w, f->doc->arena, &lines);
+		double h = nl * size * 1.2 > row ? nl * size * 1.2 : row;
+		S_need(f, h);
+		for (size_t k = 0; k < nl; k++)
+			S_draw_line(f, &lines[k], f->g.margin_left, f->y + (row - size) / 2 - 1 +
+			            k * size * 1.2, size, S_black);
+		double v = max > 0 ? bars[i].value / max : 0;
+		v = v < 0 ? 0 : v > 1 ? 1 : v;
+		S_rect(f, bar_x, f->y + row * 0.18, bar_w, row * 0.64,
+		       (struct lcolor){ 0.93, 0.93, 0.93 }, true, 0);
+		if (v > 0)
+			S_rect(f, bar_x, f->y + row * 0.18, bar_w * v, row * 0.64,
+			       bars[i].color, true, 0);
+		S_text(f, bar_x + bar_w + 8, f->y + (row - size) / 2 - 1 + ASCENT * size,
+		       LFONT_BOLD, size, S_black, bars[i].value_text,
+		       strlen(bars[i].value_text));
+		f->y += h;
+	}
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+bool layout_columns(const struct measurer *m, const struct ltable *t,
+                    double width, double *out)
+{
+	size_t nc = t->ncols;
+	double *lo = calloc(nc, sizeof *lo), *hi = calloc(nc, sizeof *hi);
+	if (lo == NULL || hi == NULL)
+		abort();
+	double pad = 2 * t->padding;
+	for (size_t c = 0; c < nc; c++) {
+		double mn, mx;
+		layout_text_extent(m, t->header[c].runs, t->header[c].nruns, t->size, &mn, &mx);
+		lo[c] = mn + pad;
+		hi[c] = mx + pad;
+		if (t->min_widths != NULL && t->min_widths[c] > lo[c])
+			lo[c] = t->min_widths[c];
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		if (t->rows[r].kind != LROW_NORMAL)
+			continue;
+		for (size_t c = 0; c < nc; c++) {
+			double mn, mx;
+			const struct lcell *cell = &t->rows[r].cells[c];
+			layout_text_extent(m, cell->runs, cell->nruns, t->size, &mn, &mx);
+			lo[c] = mn + pad > lo[c] ? mn + pad : lo[c];
+			hi[c] = mx + pad > hi[c] ? mx + pad : hi[c];
+		}
+	}
+	double sum_lo = 0, sum_hi = 0;
+	for (size_t c = 0; c < nc; c++) {
+		hi[c] = hi[c] > lo[c] ? hi[c] : lo[c];
+		sum_lo += lo[c];
+		sum_hi += hi[c];
+	}
+	bool fits = sum_lo <= width;
+	for (size_t c = 0; c < nc; c++) {
+		if (sum_hi <= width)          /* all natural: spread the slack */
+			out[c] = hi[c] + (width - sum_hi) * hi[c] / sum_hi;
+		else if (fits)                /* minimums, the rest by need */
+			out[c] = lo[c] + (width - sum_lo) * (hi[c] - lo[c]) / (sum_hi - sum_lo);
+		else                          /* too narrow: words will break */
+			out[c] = width * lo[c] / sum_lo;
+	}
+	free(lo);
+	free(hi);
+	return fits;
+}
+
+struct trow {
+	struct lline **lines;   /* per cell */
+	size_t *n;
+	double h;
+};
+
+static void S_row_lines(struct flow *f, const struct ltable *t, const struct lcell *cells,
+                        size_t ncells, const double *cw, struct trow *out)
+{
+	struct arena *a = f->doc->arena;
+	out->lines = arena_array(a, ncells, sizeof *out->lines);
+	out->n = arena_array(a, ncells, sizeof *out->n);
+	size_t most = 1;
+	for (size_t c = 0; c < ncells; c++) {
+		out->n[c] = layout_wrap(f->m, cells[c].runs, cells[c].nruns, t->size,
+		                        cw[c] - 2 * t->padding, a, &out->lines[c]);
+		most = out->n[c] > most ? out->n[c] : most;
+	}
+	out->h = most * t->size * LINE_GAP + 2 * t->padding;
+}
+
+/* Draws lines [from, to) of every cell of a row at the cursor. */
+static void S_draw_row(struct flow *f, const struct ltable *t, const struct lcell *cells,
+                       size_t ncells, const double *cw, const struct trow *r,
+                       size_t from, size_t to, struct lcolor fg, bool bold)
+{
+	double lh = t->size * LINE_GAP;
+	double h = (double)(to - from) * lh + 2 * t->padding;
+	double x = f->g.margin_left;
+	for (size_t c = 0; c < ncells; c++) {
+		if (cells[c].has_bg)
+			S_rect(f, x, f->y, cw[c], h, cells[c].bg, true, 0);
+		for (size_t k = from; k < to && k < r->n[c]; k++) {
+			struct lline l = r->lines[c][k];
+			if (bold)
+				for (size_t i = 0; i < l.nfrags; i++)
+					l.frags[i].font = LFONT_BOLD;
+			S_draw_line(f, &l, x + t->padding, f->y + t->padding + (double)(k - from) * lh,
+			            t->size, fg);
+		}
+		x += cw[c];
+	}
+	f->fresh = false;
+	f->y += h;
+	S_line(f, f->g.margin_left, f->y, flow_content_width(f), 0, t->rule, 0.4);
+}
+
+static void S_header(struct flow *f, const struct ltable *t, const double *cw,
+                     const struct trow *hr)
+{
+	S_rect(f, f->g.margin_left, f->y, flow_content_width(f), hr->h, t->header_bg, true, 0);
+	S_draw_row(f, t, t->header, t->ncols, cw, hr, 0, hr->h > 0 ?
+	           (size_t)((hr->h - 2 * t->padding) / (t->size * LINE_GAP) + 0.5) : 0,
+	           t->header_fg, true);
+}
+
+void flow_table(struct flow *f, const struct ltable *t)
+{
+	struct arena *a = f->doc->arena;
+	double width = flow_content_width(f);
+	double *cw = arena_array(a, t->ncols, sizeof *cw);
+	layout_columns(f->m, t, width, cw);
+	struct trow hr;
+	S_row_lines(f, t, t->header, t->ncols, cw, &hr);
+	struct trow *rows = arena_array(a, t->nrows ? t->nrows : 1, sizeof *rows);
+	for (size_t r = 0; r < t->nrows; r++) {
+		bool group = t->rows[r].kind == LROW_GROUP;
+		S_row_lines(f, t, t->rows[r].cells, group ? 1 : t->ncols,
+		            group ? &width : cw, &rows[r]);
+	}
+	double lh = t->size * LINE_GAP, first_line = lh + 2 * t->padding;
+	S_need(f, hr.h + (t->nrows ? (rows[0].h < 3 * lh ? rows[0].h : first_line) : 0));
+	S_header(f, t, cw, &hr);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct lrow *row = &t->rows[r];
+		bool group = row->kind == LROW_GROUP;
+		size_t ncells = group ? 1 : t->ncols;
+		/* A group row is kept with the first line of the row after it. */
+		double need = rows[r].h;
+		if (group && r + 1 < t->nrows)
+			need += rows[r + 1].h < 3 * lh ? rows[r + 1].h : first_line;
+		double room = S_bottom(f) - f->y;
+		if (need > room && (need <= S_page_room(f) - hr.h || room < first_line || group)) {
+			S_new_page(f);
+			S_header(f, t, cw, &hr);
+		}
+		size_t total = 0;
+		for (size_t c = 0; c < ncells; c++)
+			total = rows[r].n[c] > total ? rows[r].n[c] : total;
+		struct lcell *cells = row->cells;
+		struct lcolor fg = S_black;
+		if (group && !cells[0].has_bg) {
+			S_rect(f, f->g.margin_left, f->y, width, rows[r].h, t->group_bg, true, 0);
+		}
+		/* A row taller than the room left is split line by line. */
+		size_t from = 0;
+		while (from < (total ? total : 1)) {
+			size_t fit = (size_t)((S_bottom(f) - f->y - 2 * t->padding) / lh + 1e-9);
+			if (fit == 0) {
+				S_new_page(f);
+				S_header(f, t, cw, &hr);
+				continue;
+			}
+			size_t to = total == 0 ? 1 : from + fit < total ? from + fit : total;
+			S_draw_row(f, t, cells, ncells, group ? &width : cw, &rows[r], from, to,
+			           fg, group);
+			from = to;
+			if (from < total) {
+				S_new_page(f);
+				S_header(f, t, cw, &hr);
+			}
+		}
+	}
+	f->y += t->size * 0.6;
+}
+
+/* ---- finishing ------------------------------------------------------------ */
+
+struct ldoc *flow_finish(struct flow *f, const char *header, const char *footer_left)
+{
+	struct ldoc *d = f->doc;
+	const struct lcolor grey = { 0.35, 0.35, 0.35 };
+	double size = 7.5, w = flow_content_width(f), x = f->g.margin_left;
+	double head_y = f->g.margin_top - 16, foot_y = f->g.height - f->g.margin_bottom + 16;
+	for (size_t p = 0; p < d->npages; p++) {
+		f->page = p;
+		char *num = arena_printf(d->arena, "Page %zu of %zu", p + 1, d->npages);
+		double num_w = f->m->width(f->m->ctx, LFONT_REGULAR, size, num, strlen(num));
+		struct lrun hrun = { header, LFONT_REGULAR };
+		struct lline *lines;
+		size_t n = layout_wrap(f->m, &hrun, 1, size, w, d->arena, &lines);
+		/* The header is one line; a longer title is cut at a word boundary
+		 * there and stays whole on the title page. */
+		S_draw_line(f, &lines[0], x, head_y - size, size, grey);
+		if (n > 1)
+			S_text(f, x + lines[0].width, head_y - size + ASCENT * size, LFONT_REGULAR,
+			       size, grey, " …", strlen(" …"));
+		S_line(f, x, head_y + 3, w, 0, grey, 0.4);
+		S_line(f, x, foot_y - 4, w, 0, grey, 0.4);
+		struct lrun frun = { footer_left, LFONT_REGULAR };
+		n = layout_wrap(f->m, &frun, 1, size, w - num_w - 12, d->arena, &lines);
+		for (size_t i = 0; i < n; i++)
+			S_draw_line(f, &lines[i], x, foot_y + i * size * 1.25, size, grey);
+		S_text(f, x + w - num_w, foot_y + ASCENT * size, LFONT_REGULAR, size, grey,
+		       num, strlen(num));
+	}
+	free(f);
+	return d;
+}
