@@ -275,8 +275,11 @@ static void S_text(struct ctx *c, const char *text, struct srcpos pos)
 		size_t len = ph.name_end - ph.name_start;
 		bool ok = patterns_is_placeholder_name(c->pat, name, len);
 		if (ok && strncmp(name, "framework.", 10) == 0) {
-			const char *dot = memchr(name + 10, '.', len - 10);
-			char *id = arena_strndup(c->doc->arena, name + 10, (size_t)(dot - name - 10));
+			/* Ids may hold dots: the field is after the last one. */
+			size_t dot = len;
+			while (name[--dot] != '.')
+				;
+			char *id = arena_strndup(c->doc->arena, name + 10, dot - 10);
 			ok = doc_framework_ix(c->doc, id) != MODEL_NO_INDEX;
 		}
 		if (!ok)

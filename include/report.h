@@ -1,0 +1,43 @@
+/* report.h - what a report says and in which order (SPEC section 5).
+ *
+ * Turns a checked doc and its verdicts into a laid-out document (struct
+ * ldoc) through the layout module; knows nothing of libharu or files. */
+#ifndef VERDICT_REPORT_H
+#define VERDICT_REPORT_H
+
+#include <stddef.h>
+
+#include "layout.h"
+#include "model.h"
+#include "patterns.h"
+#include "verdict.h"
+
+struct report_set {
+	const struct doc *doc;
+	const struct patterns *pat;
+	const double *u;                    /* verdict_normalise() */
+	struct verdict *const *scenarios;   /* one per doc scenario */
+	struct verdict *const *profiles;    /* one per doc profile */
+	const char *input_name;             /* as named on the command line */
+	const char *sha256;                 /* hex digest of the input's bytes */
+	const char *generated;              /* YYYY-MM-DD, the generation date */
+	const char *version;                /* the tool's */
+	double close_call;
+};
+
+/* The page size and margins the doc's <report> asks for. */
+struct page_geom report_geometry(const struct doc *doc);
+
+/* The report for one profile; the caller frees it with ldoc_free(). */
+struct ldoc *report_profile(const struct report_set *rs, size_t profile,
+                            const struct measurer *m);
+
+/* The overview of every profile. */
+struct ldoc *report_overview(const struct report_set *rs, const struct measurer *m);
+
+/* text with its {{ placeholders }} filled for profile (MODEL_NO_INDEX: the
+ * overview, where profile values print as an em dash); allocated in a. */
+char *report_expand(const struct report_set *rs, size_t profile, const char *text,
+                    struct arena *a);
+
+#endif
