@@ -1,0 +1,36 @@
+/* json.h - the JSON summary of SPEC section 4.
+ *
+ * Keys in a fixed order, numbers unrounded (shortest text that reads back
+ * as the same double), strings escaped so that any input text gives valid
+ * JSON. */
+#ifndef VERDICT_JSON_H
+#define VERDICT_JSON_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "model.h"
+#include "verdict.h"
+
+struct json_input {
+	const char *file;                  /* as named on the command line */
+	const char *sha256;                /* hex, NULL when unreadable */
+	const struct doc *doc;             /* NULL when nothing could be loaded */
+	bool valid;
+	const struct diags *diags;
+	struct verdict *const *scenarios;  /* per doc scenario; NULL when invalid */
+	struct verdict *const *profiles;   /* per doc profile; NULL entries are left out */
+	const char *const *pdf;            /* per doc profile: the path, or NULL */
+};
+
+/* Writes the summary; false when out reports a write error. */
+bool json_write(FILE *out, const struct json_input *in, size_t n, const char *version);
+
+/* Writes s as a JSON string literal (exposed for tests). */
+void json_string(FILE *out, const char *s);
+
+/* Writes x as the shortest decimal that reads back as x (exposed for tests). */
+void json_number(FILE *out, double x);
+
+#endif

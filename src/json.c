@@ -1,0 +1,274 @@
+/* json.c - the JSON summary (SPEC section 4). */
+#include "json.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of a valid UTF-8 sequence at s, or 0 when it is not one. */
+static size_t S_utf8(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+	if (s[0] > 0xF4)
+		n = 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
+		return 0;   /* overlong, or a surrogate */
+	if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
+		return 0;
+	return n;
+}
+
+void json_string(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	fputc('"', out);
+	while (*p) {
+		size_t n = S_utf8(p);
+		if (n == 0) {                     /* a stray byte: U+FFFD */
+			fputs("\\ufffd", out);
+			p++;
+			continue;
+		}
+		if (n > 1) {
+			fwrite(p, 1, n, out);
+			p += n;
+			continue;
+		}
+		switch (*p) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\t': fputs("\\t", out); break;
+		default:
+			if (*p < 0x20 || *p == 0x7F)
+				fprintf(out, "\\u%04x", *p);
+			else
+				fputc(*p, out);
+		}
+		p++;
+	}
+	fputc('"', out);
+}
+
+void json_number(FILE *out, double x)
+{
+	if (!isfinite(x)) {              /* never in a valid result; JSON has no inf */
+		fputs("null", out);
+		return;
+	}
+	char buf[40];
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof buf, "%.*g", prec, x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	/* The program never calls setlocale(), so the point is a point. */
+	fputs(buf, out);
+}
+
+static void S_key(FILE *out, const char *key)
+{
+	json_string(out, key);
+	fputs(": ", out);
+}
+
+static void S_diags(FILE *out, const struct diags *d, enum diag_level level)
+{
+	fputc('[', out);
+	size_t n = 0;
+	for (size_t i = 0; d != NULL && i < d->count; i++) {
+		const struct diag *g = &d->items[i];
+		if (g->level != level)
+			continue;
+		fputs(n++ ? ",\n        {" : "\n        {", out);
+		S_key(out, "file");
+		json_string(out, g->file);
+		fputs(", ", out);
+		S_key(out, "line");
+		fprintf(out, "%ld, ", g->line);
+		S_key(out, "message");
+		json_string(out, g->message);
+		fputc('}', out);
+	}
+	fputs(n ? "\n      ]" : "]", out);
+}
+
+static void S_ids(FILE *out, const struct doc *doc, const size_t *fw, size_t n)
+{
+	fputc('[', out);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputs(", ", out);
+		json_string(out, doc->frameworks[fw[i]].id);
+	}
+	fputc(']', out);
+}
+
+/* The keys a scenario and a profile share: verdict to ranking. */
+static void S_verdict(FILE *out, const struct doc *doc, const struct verdict *v)
+{
+	size_t w = verdict_winner(v);
+	S_key(out, "verdict");
+	json_string(out, verdict_kind_name(v->kind));
+	fputs(", ", out);
+	S_key(out, "winner");
+	if (w == MODEL_NO_INDEX)
+		fputs("null", out);
+	else
+		json_string(out, doc->frameworks[w].id);
+	fputs(", ", out);
+	S_key(out, "leaders");
+	S_ids(out, doc, v->leaders, v->nleaders);
+	fputs(", ", out);
+	S_key(out, "margin");
+	if (v->has_margin)
+		json_number(out, v->margin);
+	else
+		fputs("null", out);
+	fputs(",\n          ", out);
+	S_key(out, "ranking");
+	fputc('[', out);
+	for (size_t k = 0; k < v->nframeworks; k++) {
+		const struct ranked *r = &v->ranking[k];
+		fputs(k ? ",\n            {" : "\n            {", out);
+		S_key(out, "framework");
+		json_string(out, doc->frameworks[r->framework].id);
+		fputs(", ", out);
+		S_key(out, "score");
+		json_number(out, r->score);
+		fputs(", ", out);
+		S_key(out, "qualified");
+		fputs(r->qualified ? "true, " : "false, ", out);
+		S_key(out, "disqualified_by");
+		fputc('[', out);
+		for (size_t i = 0; i < r->ndisqualified; i++) {
+			if (i)
+				fputs(", ", out);
+			json_string(out, r->disqualified_by[i]);
+		}
+		fputs("]}", out);
+	}
+	fputs("]", out);
+}
+
+static void S_profile(FILE *out, const struct doc *doc, size_t p,
+                      const struct verdict *v, const char *pdf)
+{
+	S_key(out, "id");
+	json_string(out, doc->profiles[p].id);
+	fputs(", ", out);
+	S_verdict(out, doc, v);
+	fputs(",\n          ", out);
+	S_key(out, "weights");
+	fputc('{', out);
+	for (size_t c = 0; c < doc->ncriteria; c++) {
+		fputs(c ? ", " : "", out);
+		json_string(out, doc->criteria[c].id);
+		fputs(": ", out);
+		json_number(out, v->weights[c]);
+	}
+	fputs("},\n          ", out);
+	S_key(out, "critical");
+	if (v->has_critical) {
+		fputc('{', out);
+		S_key(out, "criterion");
+		json_string(out, doc->criteria[v->critical.criterion].id);
+		fputs(", ", out);
+		S_key(out, "challenger");
+		json_string(out, doc->frameworks[v->critical.challenger].id);
+		fputs(", ", out);
+		S_key(out, "weight");
+		json_number(out, v->critical.weight);
+		fputs(", ", out);
+		S_key(out, "tie_weight");
+		json_number(out, v->critical.tie_weight);
+		fputc('}', out);
+	} else {
+		fputs("null", out);
+	}
+	fputs(", ", out);
+	S_key(out, "stability");
+	const char *st = verdict_stability_name(v->stability);
+	if (st)
+		json_string(out, st);
+	else
+		fputs("null", out);
+	fputs(", ", out);
+	S_key(out, "pdf");
+	if (pdf)
+		json_string(out, pdf);
+	else
+		fputs("null", out);
+}
+
+static void S_input(FILE *out, const struct json_input *in)
+{
+	const struct doc *doc = in->doc;
+	bool ok = in->valid && doc != NULL;
+	fputs("    {", out);
+	S_key(out, "file");
+	json_string(out, in->file);
+	fputs(", ", out);
+	S_key(out, "sha256");
+	if (in->sha256)
+		json_string(out, in->sha256);
+	else
+		fputs("null", out);
+	fputs(",\n      ", out);
+	S_key(out, "id");
+	if (doc && doc->id)
+		json_string(out, doc->id);
+	else
+		fputs("null", out);
+	fputs(", ", out);
+	S_key(out, "valid");
+	fputs(ok ? "true" : "false", out);
+	fputs(",\n      ", out);
+	S_key(out, "errors");
+	S_diags(out, in->diags, DIAG_ERROR);
+	fputs(",\n      ", out);
+	S_key(out, "warnings");
+	S_diags(out, in->diags, DIAG_WARNING);
+	fputs(",\n      ", out);
+	S_key(out, "scenarios");
+	fputc('[', out);
+	for (size_t s = 0; ok && s < doc->nscenarios; s++) {
+		fputs(s ? ",\n        {" : "\n        {", out);
+		S_key(out, "id");
+		json_string(out, doc->scenarios[s].id);
+		fputs(", ", out);
+		S_verdict(out, doc, in->scenarios[s]);
+		fputc('}', out);
+	}
+	fputs(ok && doc->nscenarios ? "\n      ],\n      " : "],\n      ", out);
+	S_key(out, "profiles");
+	fputc('[', out);
+	size_t n = 0;
+	for (size_t p = 0; ok && p < doc->nprofiles; p++) {
+		if (in->profiles[p] == NULL)
+			continue;
+		fputs(n++ ? ",\n        {" : "\n        {", out);
+		S_profile(out, doc, p, in->profiles[p], in->pdf ? in->pdf[p] : NULL);
+		fputc('}', out);
+	}
+	fputs(n ? "\n      ]}" : "]}", out);
+}
+
+bool json_write(FILE *out, const struct json_input *in, size_t n, const char *version)
+{
+	fputs("{\"tool\": \"verdict\", \"version\": ", out);
+	json_string(out, version);
+	fputs(", \"format\": 1,\n  \"inputs\": [", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",\n" : "\n", out);
+		S_input(out, &in[i]);
+	}
+	fputs(n ? "\n  ]}\n" : "]}\n", out);
+	return fflush(out) == 0 && !ferror(out);
+}
