@@ -164,7 +164,7 @@ static void S_finish(const struct doc *doc, const double *u, struct verdict *v,
 			v->contrib[c] = 100 * v->weights[c] * (u[c * nf + A] - u[c * nf + B]);
 	}
 	/* Margins within VERDICT_SCORE_EPS of the threshold count as reaching
-	 * it, as scores that close count as equal. */
+	 * it, as scores that close count as equal; so do the leaders' gaps. */
 	if (v->nqualified == 0) {
 		v->kind = VERDICT_NONE;
 	} else if (v->nqualified == 1 || v->margin >= close_call - VERDICT_SCORE_EPS) {
@@ -173,7 +173,7 @@ static void S_finish(const struct doc *doc, const double *u, struct verdict *v,
 	} else {
 		v->kind = VERDICT_CLOSE;
 		for (size_t k = 0; k < v->nqualified; k++)
-			if (v->ranking[0].score - v->ranking[k].score < close_call)
+			if (v->ranking[0].score - v->ranking[k].score < close_call - VERDICT_SCORE_EPS)
 				v->leaders[v->nleaders++] = v->ranking[k].framework;
 	}
 	if (v->kind == VERDICT_WINNER)

@@ -1,0 +1,1355 @@
+/* test_verdict.c - unit tests of src/verdict.c against SPEC section 2.
+ *
+ * Documents are built by hand (no loader, no checker): S_doc() and friends
+ * fill a struct doc and set every resolved index exactly as check_doc()
+ * would.  Every expected number is worked out in the comment beside it. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "model.h"
+#include "verdict.h"
+
+#define TOL 1e-9
+#define CAP 16          /* room for scales, criteria, groups, weights, ... */
+
+#define assert_near(got, want) S_assert_near((got), (want), #got, __FILE__, __LINE__)
+
+static void S_assert_near(double got, double want, const char *what,
+                          const char *file, int line)
+{
+	if (fabs(got - want) <= TOL)
+		return;
+	print_error("%s = %.17g, want %.17g (tolerance %g)\n", what, got, want, TOL);
+	_fail(file, line);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The builder */
+
+struct fixture {
+	struct doc *doc;        /* the doc under test, freed by teardown */
+	struct arena *a;        /* verdict results */
+};
+
+static int S_setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	if (fx == NULL)
+		return -1;
+	fx->a = arena_new();
+	*state = fx;
+	return 0;
+}
+
+static int S_teardown(void **state)
+{
+	struct fixture *fx = *state;
+	doc_free(fx->doc);
+	arena_free(fx->a);
+	free(fx);
+	return 0;
+}
+
+static struct srcpos S_pos(const struct doc *d)
+{
+	return (struct srcpos){ d->file, 1 };
+}
+
+/* A doc with nf frameworks (ids given, or f0, f1, ... when ids is NULL) and
+ * room for CAP scales, criteria, scenarios and profiles.  Replaces (and
+ * frees) the fixture's previous doc. */
+static struct doc *S_doc(struct fixture *fx, size_t nf, const char *const ids[])
+{
+	doc_free(fx->doc);
+	struct doc *d = doc_new("test.xml");
+	fx->doc = d;
+	d->id = "test";
+	d->format = 1;
+	d->title = "Test";
+	d->frameworks = arena_array(d->arena, nf, sizeof *d->frameworks);
+	d->nframeworks = nf;
+	for (size_t f = 0; f < nf; f++) {
+		struct framework *fw = &d->frameworks[f];
+		fw->id = ids != NULL ? arena_strdup(d->arena, ids[f])
+		                     : arena_printf(d->arena, "f%zu", f);
+		fw->name = fw->id;
+		fw->pos = S_pos(d);
+	}
+	d->scales = arena_array(d->arena, CAP, sizeof *d->scales);
+	d->criteria = arena_array(d->arena, CAP, sizeof *d->criteria);
+	d->scenarios = arena_array(d->arena, CAP, sizeof *d->scenarios);
+	d->profiles = arena_array(d->arena, CAP, sizeof *d->profiles);
+	return d;
+}
+
+/* An ordinal scale; min/max are the lowest/highest level scores, as the
+ * checker sets them. */
+static void S_ordinal(struct doc *d, const char *id, size_t n,
+                      const char *const lv[], const double score[])
+{
+	assert_true(d->nscales < CAP);
+	struct scale *s = &d->scales[d->nscales++];
+	s->id = arena_strdup(d->arena, id);
+	s->kind = SCALE_ORDINAL;
+	s->levels = arena_array(d->arena, n, sizeof *s->levels);
+	s->nlevels = n;
+	s->min = s->max = score[0];
+	for (size_t i = 0; i < n; i++) {
+		s->levels[i] = (struct level){ arena_strdup(d->arena, lv[i]),
+		                               arena_strdup(d->arena, lv[i]), score[i], S_pos(d) };
+		s->min = fmin(s->min, score[i]);
+		s->max = fmax(s->max, score[i]);
+	}
+	s->pos = S_pos(d);
+}
+
+static void S_numeric(struct doc *d, const char *id, double min, double max, bool lower)
+{
+	assert_true(d->nscales < CAP);
+	struct scale *s = &d->scales[d->nscales++];
+	s->id = arena_strdup(d->arena, id);
+	s->kind = SCALE_NUMERIC;
+	s->min = min;
+	s->max = max;
+	s->lower_better = lower;
+	s->pos = S_pos(d);
+}
+
+/* Sets one rating from its raw text as written in the XML. */
+static void S_rate(struct doc *d, struct criterion *cr, struct rating *r, const char *raw)
+{
+	const struct scale *s = &d->scales[cr->scale_ix];
+	r->raw = arena_strdup(d->arena, raw);
+	r->unknown = strcmp(raw, "unknown") == 0;
+	r->level_ix = MODEL_NO_INDEX;
+	r->value = 0;
+	if (r->unknown)
+		return;
+	if (s->kind == SCALE_ORDINAL) {
+		r->level_ix = scale_level_ix(s, raw);
+		assert_true(r->level_ix != MODEL_NO_INDEX);
+	} else {
+		r->value = strtod(raw, NULL);
+	}
+}
+
+/* A criterion rated raw[f] by framework f.  Ratings are stored in reverse
+ * declaration order so that rating_of[] really is an indirection. */
+static struct criterion *S_criterion(struct doc *d, const char *id, const char *scale,
+                                     const char *const raw[])
+{
+	size_t nf = d->nframeworks;
+	assert_true(d->ncriteria < CAP);
+	struct criterion *cr = &d->criteria[d->ncriteria++];
+	cr->id = arena_strdup(d->arena, id);
+	cr->name = cr->id;
+	cr->scale = arena_strdup(d->arena, scale);
+	cr->scale_ix = doc_scale_ix(d, scale);
+	assert_true(cr->scale_ix != MODEL_NO_INDEX);
+	cr->ratings = arena_array(d->arena, nf, sizeof *cr->ratings);
+	cr->nratings = nf;
+	cr->rating_of = arena_array(d->arena, nf, sizeof *cr->rating_of);
+	for (size_t f = 0; f < nf; f++) {
+		struct rating *r = &cr->ratings[nf - 1 - f];
+		cr->rating_of[f] = nf - 1 - f;
+		r->framework = d->frameworks[f].id;
+		r->framework_ix = f;
+		r->text = "";
+		r->pos = S_pos(d);
+		S_rate(d, cr, r, raw[f]);
+	}
+	cr->pos = S_pos(d);
+	return cr;
+}
+
+static void S_weight(struct doc *d, struct weight *w, size_t *n, const char *crit, double value)
+{
+	assert_true(*n < CAP);
+	w[*n] = (struct weight){ arena_strdup(d->arena, crit), doc_criterion_ix(d, crit),
+	                         value, S_pos(d) };
+	assert_true(w[*n].criterion_ix != MODEL_NO_INDEX);
+	++*n;
+}
+
+/* A require with its bounds as written (NULL when absent), resolved as the
+ * checker does: a level index on ordinal scales, numbers (+-inf when
+ * absent) on numeric ones. */
+static void S_require(struct doc *d, struct require *r, size_t *n, const char *crit,
+                      const char *min_raw, const char *max_raw)
+{
+	assert_true(*n < CAP);
+	struct require *q = &r[(*n)++];
+	q->criterion = arena_strdup(d->arena, crit);
+	q->criterion_ix = doc_criterion_ix(d, crit);
+	assert_true(q->criterion_ix != MODEL_NO_INDEX);
+	q->min_raw = arena_strdup(d->arena, min_raw);
+	q->max_raw = arena_strdup(d->arena, max_raw);
+	q->min_level_ix = MODEL_NO_INDEX;
+	q->min = -INFINITY;
+	q->max = INFINITY;
+	const struct scale *s = &d->scales[d->criteria[q->criterion_ix].scale_ix];
+	if (s->kind == SCALE_ORDINAL) {
+		q->min_level_ix = scale_level_ix(s, min_raw);
+		assert_true(q->min_level_ix != MODEL_NO_INDEX);
+	} else {
+		if (min_raw != NULL)
+			q->min = strtod(min_raw, NULL);
+		if (max_raw != NULL)
+			q->max = strtod(max_raw, NULL);
+	}
+	q->pos = S_pos(d);
+}
+
+static struct scenario *S_scenario(struct doc *d, const char *id)
+{
+	assert_true(d->nscenarios < CAP);
+	struct scenario *s = &d->scenarios[d->nscenarios++];
+	s->id = arena_strdup(d->arena, id);
+	s->name = s->id;
+	s->weights = arena_array(d->arena, CAP, sizeof *s->weights);
+	s->requires = arena_array(d->arena, CAP, sizeof *s->requires);
+	s->pos = S_pos(d);
+	return s;
+}
+
+static struct profile *S_profile(struct doc *d, const char *id, double own_share)
+{
+	assert_true(d->nprofiles < CAP);
+	struct profile *p = &d->profiles[d->nprofiles++];
+	p->id = arena_strdup(d->arena, id);
+	p->name = p->id;
+	p->own_share = own_share;
+	p->uses = arena_array(d->arena, CAP, sizeof *p->uses);
+	p->weights = arena_array(d->arena, CAP, sizeof *p->weights);
+	p->requires = arena_array(d->arena, CAP, sizeof *p->requires);
+	p->excludes = arena_array(d->arena, CAP, sizeof *p->excludes);
+	p->pos = S_pos(d);
+	return p;
+}
+
+static void S_use(struct doc *d, struct profile *p, const char *scenario, double share)
+{
+	assert_true(p->nuses < CAP);
+	p->uses[p->nuses++] = (struct use){ arena_strdup(d->arena, scenario),
+	                                    doc_scenario_ix(d, scenario), share, S_pos(d) };
+	assert_true(p->uses[p->nuses - 1].scenario_ix != MODEL_NO_INDEX);
+}
+
+static void S_exclude(struct doc *d, struct profile *p, const char *fw)
+{
+	assert_true(p->nexcludes < CAP);
+	p->excludes[p->nexcludes++] = (struct exclude){ arena_strdup(d->arena, fw),
+	                                                doc_framework_ix(d, fw), "reason", S_pos(d) };
+	assert_true(p->excludes[p->nexcludes - 1].framework_ix != MODEL_NO_INDEX);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Running and inspecting verdicts */
+
+static size_t S_fw(const struct doc *d, const char *id)
+{
+	size_t f = doc_framework_ix(d, id);
+	assert_true(f != MODEL_NO_INDEX);
+	return f;
+}
+
+static size_t S_crit(const struct doc *d, const char *id)
+{
+	size_t c = doc_criterion_ix(d, id);
+	assert_true(c != MODEL_NO_INDEX);
+	return c;
+}
+
+static struct verdict *S_scen(struct fixture *fx, const char *id, double close_call)
+{
+	const double *u = verdict_normalise(fx->doc, fx->a);
+	size_t s = doc_scenario_ix(fx->doc, id);
+	assert_true(s != MODEL_NO_INDEX);
+	return verdict_scenario(fx->doc, u, s, close_call, fx->a);
+}
+
+static struct verdict *S_prof(struct fixture *fx, const char *id, double close_call)
+{
+	const double *u = verdict_normalise(fx->doc, fx->a);
+	size_t p = 0;
+	while (p < fx->doc->nprofiles && strcmp(fx->doc->profiles[p].id, id) != 0)
+		p++;
+	assert_true(p < fx->doc->nprofiles);
+	return verdict_profile(fx->doc, u, p, close_call, fx->a);
+}
+
+/* The ranking entry of framework id. */
+static const struct ranked *S_entry(const struct doc *d, const struct verdict *v,
+                                    const char *id)
+{
+	size_t f = S_fw(d, id);
+	for (size_t k = 0; k < v->nframeworks; k++)
+		if (v->ranking[k].framework == f)
+			return &v->ranking[k];
+	fail_msg("%s is not ranked", id);
+	return NULL;
+}
+
+static double S_score(const struct doc *d, const struct verdict *v, const char *id)
+{
+	return S_entry(d, v, id)->score;
+}
+
+/* The ranking is exactly ids[], with the first nq qualified. */
+static void S_ranking(const struct doc *d, const struct verdict *v, size_t nq,
+                      const char *const ids[])
+{
+	assert_int_equal(v->nframeworks, d->nframeworks);
+	assert_int_equal(v->nqualified, nq);
+	for (size_t k = 0; k < v->nframeworks; k++) {
+		assert_string_equal(d->frameworks[v->ranking[k].framework].id, ids[k]);
+		assert_int_equal(v->ranking[k].qualified, k < nq);
+	}
+}
+
+static void S_leaders(const struct doc *d, const struct verdict *v, size_t n,
+                      const char *const ids[])
+{
+	assert_int_equal(v->nleaders, n);
+	for (size_t k = 0; k < n; k++)
+		assert_string_equal(d->frameworks[v->leaders[k]].id, ids[k]);
+}
+
+static void S_reasons(const struct ranked *r, size_t n, const char *const want[])
+{
+	assert_int_equal(r->ndisqualified, n);
+	assert_int_equal(r->qualified, n == 0);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(r->disqualified_by[i], want[i]);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The shared example
+ *
+ * quality: ordinal, levels written good=3, limited=1, excellent=5, fair=2
+ *          (out of score order on purpose): m = 1, M = 5, M - m = 4
+ * ms:      numeric 20..220, better=lower:  u = (220 - v) / 200
+ * ops:     numeric 200..1000, better=higher: u = (v - 200) / 800
+ *
+ *              pt          tf          jx
+ * gpu  (quality) excellent good        limited
+ * lat  (ms)      40        60          unknown
+ * thr  (ops)     300       800         1000
+ * docs (quality) good      excellent   fair
+ *
+ * u(f,c), worked out in test_normalise:
+ * gpu  1     0.5   0
+ * lat  0.9   0.8   0
+ * thr  0.125 0.75  1
+ * docs 0.5   1     0.25
+ *
+ * Scenarios: research (gpu 3, lat 1, thr 0), serving (lat 1, thr 1),
+ * reading (docs 2).  Tests add profiles and more scenarios. */
+static struct doc *S_base(struct fixture *fx)
+{
+	static const char *const fw[] = { "pt", "tf", "jx" };
+	static const char *const lv[] = { "good", "limited", "excellent", "fair" };
+	static const double score[] = { 3, 1, 5, 2 };
+	struct doc *d = S_doc(fx, 3, fw);
+	S_ordinal(d, "quality", 4, lv, score);
+	S_numeric(d, "ms", 20, 220, true);
+	S_numeric(d, "ops", 200, 1000, false);
+	S_criterion(d, "gpu", "quality", (const char *const[]){ "excellent", "good", "limited" });
+	S_criterion(d, "lat", "ms", (const char *const[]){ "40", "60", "unknown" });
+	S_criterion(d, "thr", "ops", (const char *const[]){ "300", "800", "1000" });
+	S_criterion(d, "docs", "quality", (const char *const[]){ "good", "excellent", "fair" });
+
+	struct scenario *s = S_scenario(d, "research");
+	S_weight(d, s->weights, &s->nweights, "gpu", 3);
+	S_weight(d, s->weights, &s->nweights, "lat", 1);
+	S_weight(d, s->weights, &s->nweights, "thr", 0);
+	s = S_scenario(d, "serving");
+	S_weight(d, s->weights, &s->nweights, "lat", 1);
+	S_weight(d, s->weights, &s->nweights, "thr", 1);
+	s = S_scenario(d, "reading");
+	S_weight(d, s->weights, &s->nweights, "docs", 2);
+	return d;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Normalisation */
+
+static void test_normalise(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	const double *u = verdict_normalise(d, fx->a);
+	size_t nf = d->nframeworks;
+	size_t pt = S_fw(d, "pt"), tf = S_fw(d, "tf"), jx = S_fw(d, "jx");
+	size_t gpu = S_crit(d, "gpu"), lat = S_crit(d, "lat");
+	size_t thr = S_crit(d, "thr"), docs = S_crit(d, "docs");
+
+	/* the checker's ordinal min/max: lowest/highest score, not first/last level */
+	assert_near(d->scales[0].min, 1);
+	assert_near(d->scales[0].max, 5);
+
+	/* ordinal: (score - m)/(M - m) */
+	assert_near(u[gpu * nf + pt], 1.0);     /* (5 - 1)/4 */
+	assert_near(u[gpu * nf + tf], 0.5);     /* (3 - 1)/4 */
+	assert_near(u[gpu * nf + jx], 0.0);     /* (1 - 1)/4 */
+	assert_near(u[docs * nf + pt], 0.5);    /* (3 - 1)/4 */
+	assert_near(u[docs * nf + tf], 1.0);    /* (5 - 1)/4 */
+	assert_near(u[docs * nf + jx], 0.25);   /* (2 - 1)/4 */
+	/* numeric, better=lower: (M - v)/(M - m) */
+	assert_near(u[lat * nf + pt], 0.9);     /* (220 - 40)/200 = 180/200 */
+	assert_near(u[lat * nf + tf], 0.8);     /* (220 - 60)/200 = 160/200 */
+	/* unknown is 0, not (220 - 0)/200 = 1.1 */
+	assert_near(u[lat * nf + jx], 0.0);
+	/* numeric, better=higher: (v - m)/(M - m) */
+	assert_near(u[thr * nf + pt], 0.125);   /* (300 - 200)/800 = 100/800 */
+	assert_near(u[thr * nf + tf], 0.75);    /* (800 - 200)/800 = 600/800 */
+	assert_near(u[thr * nf + jx], 1.0);     /* (1000 - 200)/800 */
+}
+
+static void test_normalise_unknown_everywhere(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	/* unknown is 0 on every kind of scale, whatever better says */
+	S_criterion(d, "u1", "quality", (const char *const[]){ "unknown", "excellent", "unknown" });
+	S_criterion(d, "u2", "ops", (const char *const[]){ "unknown", "200", "1000" });
+	const double *u = verdict_normalise(d, fx->a);
+	size_t nf = d->nframeworks, u1 = S_crit(d, "u1"), u2 = S_crit(d, "u2");
+	assert_near(u[u1 * nf + 0], 0.0);
+	assert_near(u[u1 * nf + 1], 1.0);       /* (5 - 1)/4 */
+	assert_near(u[u1 * nf + 2], 0.0);
+	assert_near(u[u2 * nf + 0], 0.0);
+	assert_near(u[u2 * nf + 1], 0.0);       /* (200 - 200)/800: the minimum is 0 too */
+	assert_near(u[u2 * nf + 2], 1.0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Weights and scores */
+
+static void test_scenario_alone(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct verdict *v = S_scen(fx, "research", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* w = gpu 3, lat 1, thr 0; sum 4 */
+	assert_near(v->weights[S_crit(d, "gpu")], 0.75);    /* 3/4 */
+	assert_near(v->weights[S_crit(d, "lat")], 0.25);    /* 1/4 */
+	assert_near(v->weights[S_crit(d, "thr")], 0.0);     /* written as 0 */
+	assert_near(v->weights[S_crit(d, "docs")], 0.0);    /* absent */
+	/* pt: 100 (0.75*1 + 0.25*0.9) = 100 (0.75 + 0.225) = 97.5 */
+	assert_near(S_score(d, v, "pt"), 97.5);
+	/* tf: 100 (0.75*0.5 + 0.25*0.8) = 100 (0.375 + 0.2) = 57.5 */
+	assert_near(S_score(d, v, "tf"), 57.5);
+	/* jx: 100 (0.75*0 + 0.25*0) = 0 */
+	assert_near(S_score(d, v, "jx"), 0.0);
+
+	S_ranking(d, v, 3, (const char *const[]){ "pt", "tf", "jx" });
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_int_equal(verdict_winner(v), S_fw(d, "pt"));
+	S_leaders(d, v, 1, (const char *const[]){ "pt" });
+	assert_true(v->has_margin);
+	assert_near(v->margin, 40.0);                       /* 97.5 - 57.5 */
+	for (size_t k = 0; k < 3; k++)
+		assert_int_equal(v->ranking[k].ndisqualified, 0);
+	/* contributions, pt vs tf: 100 W(c) (u(pt,c) - u(tf,c)) */
+	assert_near(v->contrib[S_crit(d, "gpu")], 37.5);    /* 100*0.75*(1 - 0.5) */
+	assert_near(v->contrib[S_crit(d, "lat")], 2.5);     /* 100*0.25*(0.9 - 0.8) */
+	assert_near(v->contrib[S_crit(d, "thr")], 0.0);
+	assert_near(v->contrib[S_crit(d, "docs")], 0.0);    /* sum 40 = margin */
+}
+
+static void test_profile_mix(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct profile *p = S_profile(d, "mix", 2);
+	S_use(d, p, "research", 2);
+	S_use(d, p, "serving", 1);
+	S_use(d, p, "reading", 3);
+	S_weight(d, p->weights, &p->nweights, "gpu", 1);
+	S_weight(d, p->weights, &p->nweights, "docs", 3);
+	struct verdict *v = S_prof(fx, "mix", VERDICT_DEFAULT_CLOSE_CALL);
+	size_t gpu = S_crit(d, "gpu"), lat = S_crit(d, "lat");
+	size_t thr = S_crit(d, "thr"), docs = S_crit(d, "docs");
+
+	/* S = 2 + 1 + 3 + own-share 2 = 8
+	 * research: gpu 3/4, lat 1/4; serving: lat 1/2, thr 1/2; reading: docs 1;
+	 * own: gpu 1/4, docs 3/4 */
+	assert_near(v->weights[gpu], 0.25);     /* 2/8*3/4 + 2/8*1/4 = 0.1875 + 0.0625 */
+	assert_near(v->weights[lat], 0.125);    /* 2/8*1/4 + 1/8*1/2 = 0.0625 + 0.0625 */
+	assert_near(v->weights[thr], 0.0625);   /* 1/8*1/2 */
+	assert_near(v->weights[docs], 0.5625);  /* 3/8*1 + 2/8*3/4 = 0.375 + 0.1875 */
+	/* sum 0.25 + 0.125 + 0.0625 + 0.5625 = 1 */
+	assert_near(v->weights[gpu] + v->weights[lat] + v->weights[thr] + v->weights[docs], 1.0);
+
+	/* pt: 100 (0.25*1 + 0.125*0.9 + 0.0625*0.125 + 0.5625*0.5)
+	 *   = 100 (0.25 + 0.1125 + 0.0078125 + 0.28125) = 65.15625 */
+	assert_near(S_score(d, v, "pt"), 65.15625);
+	/* tf: 100 (0.25*0.5 + 0.125*0.8 + 0.0625*0.75 + 0.5625*1)
+	 *   = 100 (0.125 + 0.1 + 0.046875 + 0.5625) = 83.4375 */
+	assert_near(S_score(d, v, "tf"), 83.4375);
+	/* jx: 100 (0 + 0 + 0.0625*1 + 0.5625*0.25) = 100 (0.0625 + 0.140625) = 20.3125 */
+	assert_near(S_score(d, v, "jx"), 20.3125);
+
+	S_ranking(d, v, 3, (const char *const[]){ "tf", "pt", "jx" });
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_near(v->margin, 18.28125);                   /* 83.4375 - 65.15625 */
+	/* tf vs pt */
+	assert_near(v->contrib[gpu], -12.5);                /* 100*0.25*(0.5 - 1) */
+	assert_near(v->contrib[lat], -1.25);                /* 100*0.125*(0.8 - 0.9) */
+	assert_near(v->contrib[thr], 3.90625);              /* 100*0.0625*(0.75 - 0.125) */
+	assert_near(v->contrib[docs], 28.125);              /* 100*0.5625*(1 - 0.5) */
+	/* -12.5 - 1.25 + 3.90625 + 28.125 = 18.28125 = margin */
+	assert_near(v->contrib[gpu] + v->contrib[lat] + v->contrib[thr] + v->contrib[docs],
+	            v->margin);
+
+	/* Sensitivity, A = tf.
+	 * B = pt: D = 0.1828125; Delta gpu -0.5, lat -0.1, thr 0.625, docs 0.5
+	 *   gpu  W .25:   R = (D + 0.125)/0.75 = 0.3078125/0.75
+	 *                 x = R/(R + 0.5) = 0.3078125/0.6828125 = 197/437 = 0.45080..
+	 *                 |x - W| = 0.2008
+	 *   lat  W .125:  R = (D + 0.0125)/0.875; x = 0.1953125/0.2828125 = 0.6906, |x-W| 0.566
+	 *   thr  W .0625: R = (D - 0.0390625)/0.9375 = 0.15333 < Delta: x < 0, no
+	 *   docs W .5625: R = (D - 0.28125)/0.4375 = -0.225; x = 0.225/0.725 = 0.3103, |x-W| 0.252
+	 * B = jx: D = 0.63125; Delta gpu 0.5, lat 0.8, thr -0.25, docs 0.75
+	 *   gpu: R = 0.50625/0.75 = 0.675, x = 0.675/0.175 > 1, no
+	 *   lat: R = 0.53125/0.875 = 0.607 < 0.8: x < 0, no
+	 *   thr: R = 0.646875/0.9375 = 0.69, x = 0.69/0.94 = 0.734, |x-W| 0.672
+	 *   docs: R = 0.209375/0.4375 = 0.479 < 0.75: x < 0, no
+	 * Smallest: (gpu, pt), 20.08 points: robust. */
+	assert_true(v->has_critical);
+	assert_int_equal(v->critical.criterion, gpu);
+	assert_int_equal(v->critical.challenger, S_fw(d, "pt"));
+	assert_near(v->critical.weight, 0.25);
+	assert_near(v->critical.tie_weight, 197.0 / 437.0);
+	assert_int_equal(v->stability, STABILITY_ROBUST);
+}
+
+static void test_profile_own_share_without_own_weights(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct profile *p = S_profile(d, "plain", 5);
+	S_use(d, p, "research", 1);
+	struct verdict *v = S_prof(fx, "plain", VERDICT_DEFAULT_CLOSE_CALL);
+	/* own-share matters only with own weights: S = 1, W = research's.
+	 * (Counting own-share 5 would give 1/6 * 3/4 = 0.125.) */
+	assert_near(v->weights[S_crit(d, "gpu")], 0.75);
+	assert_near(v->weights[S_crit(d, "lat")], 0.25);
+	assert_near(S_score(d, v, "pt"), 97.5);             /* as research alone */
+}
+
+static void test_profile_share_zero_requires_apply(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct scenario *s = S_scenario(d, "strict");
+	S_weight(d, s->weights, &s->nweights, "thr", 1);
+	S_require(d, s->requires, &s->nrequires, "gpu", "good", NULL);
+	struct profile *p = S_profile(d, "p0", 1);
+	S_use(d, p, "research", 1);
+	S_use(d, p, "strict", 0);
+	struct verdict *v = S_prof(fx, "p0", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* S = 1 + 0 = 1: strict adds no weight.  (With share 1 thr would get
+	 * 1/2 * 1 = 0.5.) */
+	assert_near(v->weights[S_crit(d, "gpu")], 0.75);    /* 1/1 * 3/4 */
+	assert_near(v->weights[S_crit(d, "lat")], 0.25);    /* 1/1 * 1/4 */
+	assert_near(v->weights[S_crit(d, "thr")], 0.0);
+	/* ... but its require applies: jx is limited (1) < good (3) */
+	S_ranking(d, v, 2, (const char *const[]){ "pt", "tf", "jx" });
+	S_reasons(S_entry(d, v, "pt"), 0, NULL);
+	S_reasons(S_entry(d, v, "tf"), 0, NULL);
+	S_reasons(S_entry(d, v, "jx"), 1, (const char *const[]){ "require:gpu>=good" });
+	assert_near(S_score(d, v, "pt"), 97.5);             /* as research alone */
+	assert_near(S_score(d, v, "tf"), 57.5);
+	assert_near(S_score(d, v, "jx"), 0.0);              /* keeps its computed score */
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_near(v->margin, 40.0);                       /* 97.5 - 57.5 */
+}
+
+/* ---------------------------------------------------------------------- */
+/* Constraints */
+
+static void test_require_ordinal(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct scenario *s = S_scenario(d, "req-ord");
+	S_weight(d, s->weights, &s->nweights, "gpu", 1);
+	S_require(d, s->requires, &s->nrequires, "gpu", "good", NULL);
+	S_require(d, s->requires, &s->nrequires, "docs", "excellent", NULL);
+	struct verdict *v = S_scen(fx, "req-ord", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* Level scores compare, not level positions (written good, limited,
+	 * excellent, fair).
+	 * pt: gpu excellent 5 >= 3 ok; docs good 3 < 5 fails
+	 * tf: gpu good 3 >= 3 ok (inclusive); docs excellent 5 >= 5 ok
+	 * jx: gpu limited 1 < 3 fails; docs fair 2 < 5 fails */
+	S_reasons(S_entry(d, v, "pt"), 1, (const char *const[]){ "require:docs>=excellent" });
+	S_reasons(S_entry(d, v, "tf"), 0, NULL);
+	S_reasons(S_entry(d, v, "jx"), 2,
+	          (const char *const[]){ "require:gpu>=good", "require:docs>=excellent" });
+	/* W gpu = 1: pt 100*1, tf 100*0.5, jx 0; tf alone qualifies */
+	S_ranking(d, v, 1, (const char *const[]){ "tf", "pt", "jx" });
+	assert_near(S_score(d, v, "pt"), 100.0);
+	assert_near(S_score(d, v, "tf"), 50.0);
+}
+
+static void test_require_numeric(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct scenario *s = S_scenario(d, "req-num");
+	S_weight(d, s->weights, &s->nweights, "gpu", 1);
+	S_require(d, s->requires, &s->nrequires, "lat", "30", "60");
+	S_require(d, s->requires, &s->nrequires, "thr", "800", "999.50");
+	struct verdict *v = S_scen(fx, "req-num", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* Raw values, inclusive, whatever better says (lat is better=lower).
+	 * pt: lat 40 in [30, 60] ok; thr 300 < 800 fails min
+	 * tf: lat 60 <= 60 ok (inclusive); thr 800 >= 800 ok (inclusive), <= 999.5 ok
+	 * jx: lat unknown fails both bounds; thr 1000 > 999.5 fails max
+	 * Bounds print as written ("999.50"). */
+	S_reasons(S_entry(d, v, "pt"), 1, (const char *const[]){ "require:thr>=800" });
+	S_reasons(S_entry(d, v, "tf"), 0, NULL);
+	S_reasons(S_entry(d, v, "jx"), 3,
+	          (const char *const[]){ "require:lat>=30", "require:lat<=60",
+	                                 "require:thr<=999.50" });
+	/* ranking: qualified first, then the disqualified by score:
+	 * tf 50 (qualified), pt 100, jx 0 */
+	S_ranking(d, v, 1, (const char *const[]){ "tf", "pt", "jx" });
+	assert_near(S_score(d, v, "tf"), 50.0);             /* 100*1*0.5 */
+	assert_near(S_score(d, v, "pt"), 100.0);            /* 100*1*1 */
+	assert_near(S_score(d, v, "jx"), 0.0);
+}
+
+static void test_exclude(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct profile *p = S_profile(d, "no-pt", 1);
+	S_use(d, p, "research", 1);
+	S_exclude(d, p, "pt");
+	struct verdict *v = S_prof(fx, "no-pt", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* research scores: pt 97.5, tf 57.5, jx 0; pt excluded, last */
+	S_ranking(d, v, 2, (const char *const[]){ "tf", "jx", "pt" });
+	S_reasons(S_entry(d, v, "pt"), 1, (const char *const[]){ "exclude" });
+	assert_near(S_score(d, v, "pt"), 97.5);             /* keeps its score */
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_int_equal(verdict_winner(v), S_fw(d, "tf"));
+	assert_near(v->margin, 57.5);                       /* 57.5 - 0 */
+}
+
+static void test_disqualified_by_order_and_dedup(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct scenario *s = S_scenario(d, "need-a");
+	S_weight(d, s->weights, &s->nweights, "gpu", 1);
+	S_require(d, s->requires, &s->nrequires, "gpu", "good", NULL);
+	S_require(d, s->requires, &s->nrequires, "lat", NULL, "50");
+	s = S_scenario(d, "need-b");
+	S_weight(d, s->weights, &s->nweights, "docs", 1);
+	S_require(d, s->requires, &s->nrequires, "lat", NULL, "50");    /* same as need-a's */
+	S_require(d, s->requires, &s->nrequires, "thr", "250", NULL);
+	static const char *const order[2][2] = { { "need-a", "need-b" }, { "need-b", "need-a" } };
+	static const char *const pid[2] = { "ab", "ba" };
+	for (size_t i = 0; i < 2; i++) {
+		struct profile *p = S_profile(d, pid[i], 1);
+		S_use(d, p, order[i][0], 1);
+		S_use(d, p, order[i][1], 1);
+		S_require(d, p->requires, &p->nrequires, "docs", "excellent", NULL);
+		S_require(d, p->requires, &p->nrequires, "gpu", "good", NULL);  /* again */
+		S_exclude(d, p, "jx");
+		S_exclude(d, p, "jx");                                           /* again */
+	}
+
+	/* pt: gpu ok, lat 40 <= 50 ok, thr 300 >= 250 ok; docs good < excellent
+	 * tf: lat 60 > 50 fails (once, though two scenarios ask); the rest ok
+	 * jx: gpu limited fails, lat unknown fails, thr ok, docs fair fails,
+	 *     excluded (twice, reported once)
+	 * Order: requires of the used scenarios in use order, the profile's
+	 * own, then exclude. */
+	struct verdict *v = S_prof(fx, "ab", VERDICT_DEFAULT_CLOSE_CALL);
+	S_reasons(S_entry(d, v, "pt"), 1, (const char *const[]){ "require:docs>=excellent" });
+	S_reasons(S_entry(d, v, "tf"), 1, (const char *const[]){ "require:lat<=50" });
+	S_reasons(S_entry(d, v, "jx"), 4,
+	          (const char *const[]){ "require:gpu>=good", "require:lat<=50",
+	                                 "require:docs>=excellent", "exclude" });
+	/* nothing qualifies.  W: gpu 1/2, docs 1/2;
+	 * pt 100 (0.5*1 + 0.5*0.5) = 75, tf 100 (0.5*0.5 + 0.5*1) = 75 (tie:
+	 * declaration order), jx 100 (0 + 0.5*0.25) = 12.5 */
+	assert_int_equal(v->kind, VERDICT_NONE);
+	S_ranking(d, v, 0, (const char *const[]){ "pt", "tf", "jx" });
+	assert_near(S_score(d, v, "pt"), 75.0);
+	assert_near(S_score(d, v, "tf"), 75.0);
+	assert_near(S_score(d, v, "jx"), 12.5);
+
+	/* need-b used first: its lat require comes first */
+	v = S_prof(fx, "ba", VERDICT_DEFAULT_CLOSE_CALL);
+	S_reasons(S_entry(d, v, "jx"), 4,
+	          (const char *const[]){ "require:lat<=50", "require:gpu>=good",
+	                                 "require:docs>=excellent", "exclude" });
+}
+
+/* ---------------------------------------------------------------------- */
+/* Ranking, margin, verdict kinds */
+
+static void test_single_qualified(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct profile *p = S_profile(d, "only-jx", 1);
+	S_use(d, p, "research", 1);
+	S_require(d, p->requires, &p->nrequires, "thr", "900", NULL);
+	struct verdict *v = S_prof(fx, "only-jx", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* thr >= 900: pt 300 and tf 800 fail, jx 1000 passes.
+	 * research scores pt 97.5, tf 57.5, jx 0: jx first though lowest,
+	 * then the disqualified by score. */
+	S_ranking(d, v, 1, (const char *const[]){ "jx", "pt", "tf" });
+	S_reasons(S_entry(d, v, "pt"), 1, (const char *const[]){ "require:thr>=900" });
+	S_reasons(S_entry(d, v, "tf"), 1, (const char *const[]){ "require:thr>=900" });
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_int_equal(verdict_winner(v), S_fw(d, "jx"));
+	S_leaders(d, v, 1, (const char *const[]){ "jx" });
+	assert_false(v->has_margin);
+	assert_null(v->contrib);
+	assert_false(v->has_critical);
+	/* verdict.c reads "robust when ... no pair exists" for this case too */
+	assert_int_equal(v->stability, STABILITY_ROBUST);
+}
+
+static void test_all_disqualified(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct profile *p = S_profile(d, "none", 1);
+	S_use(d, p, "research", 1);
+	S_exclude(d, p, "tf");
+	S_exclude(d, p, "jx");
+	S_exclude(d, p, "pt");
+	struct verdict *v = S_prof(fx, "none", VERDICT_DEFAULT_CLOSE_CALL);
+
+	assert_int_equal(v->kind, VERDICT_NONE);
+	assert_int_equal(verdict_winner(v), MODEL_NO_INDEX);
+	assert_int_equal(v->nleaders, 0);
+	assert_false(v->has_margin);
+	assert_null(v->contrib);
+	assert_false(v->has_critical);
+	assert_int_equal(v->stability, STABILITY_NONE);
+	/* by score: pt 97.5, tf 57.5, jx 0, each with its score */
+	S_ranking(d, v, 0, (const char *const[]){ "pt", "tf", "jx" });
+	assert_near(S_score(d, v, "pt"), 97.5);
+	assert_near(S_score(d, v, "tf"), 57.5);
+	assert_near(S_score(d, v, "jx"), 0.0);
+	for (size_t k = 0; k < 3; k++)
+		S_reasons(&v->ranking[k], 1, (const char *const[]){ "exclude" });
+}
+
+/* One criterion q on a 0..1 scale (u = v) weighted alone in scenario s1;
+ * r likewise in s2. */
+static void test_ties_keep_declaration_order(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "x", "y", "z" };
+	struct doc *d = S_doc(fx, 3, fw);
+	S_numeric(d, "unit", 0, 1, false);
+	S_criterion(d, "q", "unit", (const char *const[]){ "0.5", "0.8", "0.8" });
+	struct criterion *r = S_criterion(d, "r", "unit", (const char *const[]){ "0.3", "0", "0" });
+	/* y's r is 0.1 + 0.2 = 0.30000000000000004, one ulp above x's 0.3 */
+	r->ratings[r->rating_of[1]].value = 0.1 + 0.2;
+	struct scenario *s = S_scenario(d, "s1");
+	S_weight(d, s->weights, &s->nweights, "q", 1);
+	s = S_scenario(d, "s2");
+	S_weight(d, s->weights, &s->nweights, "r", 1);
+
+	/* exact tie: y 80 = z 80 > x 50: y, z in declaration order */
+	struct verdict *v = S_scen(fx, "s1", VERDICT_DEFAULT_CLOSE_CALL);
+	S_ranking(d, v, 3, (const char *const[]){ "y", "z", "x" });
+	assert_near(v->margin, 0.0);                        /* 80 - 80 */
+	assert_int_equal(v->kind, VERDICT_CLOSE);           /* 0 < 2 */
+	S_leaders(d, v, 2, (const char *const[]){ "y", "z" });
+
+	/* scores within 1e-9 are equal: y's 30.000000000000007 does not pass
+	 * x's 30.000000000000004 */
+	v = S_scen(fx, "s2", VERDICT_DEFAULT_CLOSE_CALL);
+	assert_true(S_score(d, v, "y") > S_score(d, v, "x"));  /* really above */
+	S_ranking(d, v, 3, (const char *const[]){ "x", "y", "z" });
+	assert_near(v->margin, 0.0);
+}
+
+static void test_threshold_winner_vs_close(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	/* research: pt 97.5, tf 57.5, jx 0; margin 40 */
+	struct verdict *v = S_scen(fx, "research", 40.0);
+	assert_int_equal(v->kind, VERDICT_WINNER);          /* 40 >= 40 */
+	S_leaders(d, v, 1, (const char *const[]){ "pt" });
+
+	v = S_scen(fx, "research", 40.5);
+	assert_int_equal(v->kind, VERDICT_CLOSE);           /* 40 < 40.5 */
+	assert_int_equal(verdict_winner(v), MODEL_NO_INDEX);
+	/* leaders: 97.5 - 97.5 = 0 < 40.5, 97.5 - 57.5 = 40 < 40.5,
+	 * but 97.5 - 0 = 97.5 is not */
+	S_leaders(d, v, 2, (const char *const[]){ "pt", "tf" });
+	assert_true(v->has_margin);
+	assert_near(v->margin, 40.0);
+	assert_non_null(v->contrib);                        /* why still explains */
+	assert_false(v->has_critical);                      /* sensitivity is for winners */
+	assert_int_equal(v->stability, STABILITY_NONE);
+}
+
+/* Frameworks declared c, a, d, b on a 0..10 scale, one criterion. */
+static void test_close_three_leaders(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "c", "a", "d", "b" };
+	struct doc *d = S_doc(fx, 4, fw);
+	S_numeric(d, "ten", 0, 10, false);
+	S_criterion(d, "q", "ten", (const char *const[]){ "5.85", "6", "5", "5.9" });
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "q", 1);
+	struct verdict *v = S_scen(fx, "s", 2.0);
+
+	/* scores 100*v/10: a 60, b 59, c 58.5, d 50 */
+	S_ranking(d, v, 4, (const char *const[]){ "a", "b", "c", "d" });
+	assert_near(v->margin, 1.0);                        /* 60 - 59 < 2: close */
+	assert_int_equal(v->kind, VERDICT_CLOSE);
+	/* 60 - 60 = 0, 60 - 59 = 1, 60 - 58.5 = 1.5 are < 2; 60 - 50 = 10 is not.
+	 * Leaders in ranking order. */
+	S_leaders(d, v, 3, (const char *const[]){ "a", "b", "c" });
+}
+
+/* A framework exactly the threshold behind is no leader, even when the
+ * subtraction lands one rounding error below the threshold (the same
+ * tolerance that lets an exact 2.0 margin make a winner). */
+static void test_close_leader_at_threshold(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "a", "b", "c" };
+	struct doc *d = S_doc(fx, 3, fw);
+	S_numeric(d, "pct", 0, 100, false);
+	S_criterion(d, "q", "pct", (const char *const[]){ "57", "56", "55" });
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "q", 1);
+	struct profile *p = S_profile(d, "no-b", 1);
+	S_use(d, p, "s", 1);
+	S_exclude(d, p, "b");
+
+	/* scores 100*(v/100): a 57, b 56, c 55 (in doubles 56.99999999999999
+	 * and 55.00000000000001, so a - c computes to 1.9999999999999858) */
+	struct verdict *v = S_scen(fx, "s", 2.0);
+	assert_true(S_score(d, v, "a") - S_score(d, v, "c") < 2.0);
+	assert_near(v->margin, 1.0);                        /* 57 - 56 */
+	assert_int_equal(v->kind, VERDICT_CLOSE);
+	/* 57 - 57 = 0 < 2, 57 - 56 = 1 < 2, 57 - 55 = 2 is not < 2 */
+	S_leaders(d, v, 2, (const char *const[]){ "a", "b" });
+
+	/* without b the margin is 57 - 55 = 2 >= 2: a winner, consistently */
+	v = S_prof(fx, "no-b", 2.0);
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_near(v->margin, 2.0);
+	S_leaders(d, v, 1, (const char *const[]){ "a" });
+}
+
+/* ---------------------------------------------------------------------- */
+/* Sensitivity */
+
+static void test_sensitivity_moderate(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "a", "b" };
+	struct doc *d = S_doc(fx, 2, fw);
+	S_numeric(d, "eight", 0, 8, false);
+	/* u = v/8: p: a 1, b 0.625; q: a 0, b 0.625 (q2, p2 the same, declared
+	 * the other way round) */
+	S_criterion(d, "p", "eight", (const char *const[]){ "8", "5" });
+	S_criterion(d, "q", "eight", (const char *const[]){ "0", "5" });
+	S_criterion(d, "q2", "eight", (const char *const[]){ "0", "5" });
+	S_criterion(d, "p2", "eight", (const char *const[]){ "8", "5" });
+	struct scenario *s = S_scenario(d, "s1");
+	S_weight(d, s->weights, &s->nweights, "p", 3);
+	S_weight(d, s->weights, &s->nweights, "q", 1);
+	s = S_scenario(d, "s2");
+	S_weight(d, s->weights, &s->nweights, "p2", 3);
+	S_weight(d, s->weights, &s->nweights, "q2", 1);
+
+	/* s1: W p 0.75, q 0.25.  a = 100 (0.75*1) = 75; b = 100 (0.625) = 62.5
+	 * D = 0.125.
+	 * p: Delta 0.375, R = (0.125 - 0.28125)/0.25 = -0.625,
+	 *    x = -0.625/(-0.625 - 0.375) = 0.625, |x - W| = 0.125
+	 * q: Delta -0.625, R = (0.125 + 0.15625)/0.75 = 0.375,
+	 *    x = 0.375/(0.375 + 0.625) = 0.375, |x - W| = 0.125
+	 * An exact tie (all dyadic): the first criterion declared, p.
+	 * 12.5 points: moderate (5 <= 12.5 < 15). */
+	struct verdict *v = S_scen(fx, "s1", VERDICT_DEFAULT_CLOSE_CALL);
+	assert_near(S_score(d, v, "a"), 75.0);
+	assert_near(S_score(d, v, "b"), 62.5);
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_true(v->has_critical);
+	assert_int_equal(v->critical.criterion, S_crit(d, "p"));
+	assert_int_equal(v->critical.challenger, S_fw(d, "b"));
+	assert_near(v->critical.weight, 0.75);
+	assert_near(v->critical.tie_weight, 0.625);
+	assert_int_equal(v->stability, STABILITY_MODERATE);
+
+	/* s2: the same numbers, but q2 (W 0.25, x 0.375) is declared first */
+	v = S_scen(fx, "s2", VERDICT_DEFAULT_CLOSE_CALL);
+	assert_true(v->has_critical);
+	assert_int_equal(v->critical.criterion, S_crit(d, "q2"));
+	assert_near(v->critical.weight, 0.25);
+	assert_near(v->critical.tie_weight, 0.375);
+	assert_int_equal(v->stability, STABILITY_MODERATE);
+}
+
+static void test_sensitivity_challenger_ranking_order(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "a", "b1", "b2" };
+	struct doc *d = S_doc(fx, 3, fw);
+	S_numeric(d, "eight", 0, 8, false);
+	/* u: c0: a 1, b1 0.5, b2 1; c1: a 0.5, b1 1, b2 0 */
+	S_criterion(d, "c0", "eight", (const char *const[]){ "8", "4", "8" });
+	S_criterion(d, "c1", "eight", (const char *const[]){ "4", "8", "0" });
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "c0", 3);
+	S_weight(d, s->weights, &s->nweights, "c1", 1);
+	struct verdict *v = S_scen(fx, "s", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* W 0.75, 0.25.  a = 100 (0.75 + 0.125) = 87.5;
+	 * b1 = 100 (0.375 + 0.25) = 62.5; b2 = 100 (0.75 + 0) = 75.
+	 * Ranking a, b2, b1 (b2 declared after b1). */
+	S_ranking(d, v, 3, (const char *const[]){ "a", "b2", "b1" });
+	assert_near(v->margin, 12.5);
+	/* c0, b2: Delta 0, D = 0.25*0.5 = 0.125, R = 0.125/0.25 = 0.5,
+	 *         x = 0.5/(0.5 - 0) = 1, |x - W| = 0.25
+	 * c0, b1: Delta 0.5, D = 0.375 - 0.125 = 0.25, R = (0.25 - 0.375)/0.25 = -0.5,
+	 *         x = -0.5/(-0.5 - 0.5) = 0.5, |x - W| = 0.25
+	 * c1, b2: R = (0.125 - 0.125)/0.75 = 0, x = 0, |x - W| = 0.25
+	 * c1, b1: R = (0.25 + 0.125)/0.75 = 0.5, x = 0.5/1 = 0.5, |x - W| = 0.25
+	 * All tie: criteria in declaration order (c0), then challengers in
+	 * ranking order (b2, though b1 is declared first).  25 points: robust. */
+	assert_true(v->has_critical);
+	assert_int_equal(v->critical.criterion, S_crit(d, "c0"));
+	assert_int_equal(v->critical.challenger, S_fw(d, "b2"));
+	assert_near(v->critical.weight, 0.75);
+	assert_near(v->critical.tie_weight, 1.0);
+	assert_int_equal(v->stability, STABILITY_ROBUST);
+}
+
+static void test_sensitivity_fragile(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "a", "b" };
+	struct doc *d = S_doc(fx, 2, fw);
+	S_numeric(d, "ten", 0, 10, false);
+	/* u = v/10: c0 a 1, b 0; c1 a 0, b 1; c2 a 0.5, b 0.6 */
+	S_criterion(d, "c0", "ten", (const char *const[]){ "10", "0" });
+	S_criterion(d, "c1", "ten", (const char *const[]){ "0", "10" });
+	S_criterion(d, "c2", "ten", (const char *const[]){ "5", "6" });
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "c0", 50);
+	S_weight(d, s->weights, &s->nweights, "c1", 49);
+	S_weight(d, s->weights, &s->nweights, "c2", 1);
+	s = S_scenario(d, "s-1pt");
+	S_weight(d, s->weights, &s->nweights, "c0", 49);
+	S_weight(d, s->weights, &s->nweights, "c1", 49);
+	S_weight(d, s->weights, &s->nweights, "c2", 1);
+	struct verdict *v = S_scen(fx, "s", 0.5);
+
+	/* W 0.5, 0.49, 0.01.  a = 100 (0.5 + 0.005) = 50.5;
+	 * b = 100 (0.49 + 0.006) = 49.6; margin 0.9 >= 0.5: winner a.
+	 * D = 0.5 - 0.49 - 0.001 = 0.009
+	 * c0: Delta 1, R = (0.009 - 0.5)/0.5 = -0.982, x = 0.982/1.982 = 491/991
+	 *     = 0.495459.., |x - W| = 0.5 - 491/991 = 4.5/991 = 0.0045409
+	 * c1: Delta -1, R = (0.009 + 0.49)/0.51, x = 0.499/1.009 = 0.494549..,
+	 *     |x - W| = 0.0045491
+	 * c2: Delta -0.1, R = 0.01/0.99, x = 0.01/0.109 = 0.0917, |x - W| = 0.0817
+	 * critical (c0, b), 0.45 points: fragile. */
+	assert_near(S_score(d, v, "a"), 50.5);
+	assert_near(S_score(d, v, "b"), 49.6);
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_true(v->has_critical);
+	assert_int_equal(v->critical.criterion, S_crit(d, "c0"));
+	assert_int_equal(v->critical.challenger, S_fw(d, "b"));
+	assert_near(v->critical.weight, 0.5);
+	assert_near(v->critical.tie_weight, 491.0 / 991.0);
+	assert_int_equal(v->stability, STABILITY_FRAGILE);
+
+	/* One point off c0's 50 flips it: total 99,
+	 * a = 100 (49 + 0.5)/99 = 50, b = 100 (49 + 0.6)/99 = 4960/99 = 50.1010.. */
+	v = S_scen(fx, "s-1pt", 0.5);
+	assert_near(S_score(d, v, "a"), 50.0);
+	assert_near(S_score(d, v, "b"), 4960.0 / 99.0);
+	assert_int_equal(v->ranking[0].framework, S_fw(d, "b"));
+}
+
+static void test_sensitivity_robust_no_critical(void **state)
+{
+	struct fixture *fx = *state;
+	S_base(fx);
+	struct verdict *v = S_scen(fx, "research", VERDICT_DEFAULT_CLOSE_CALL);
+	/* W gpu 0.75, lat 0.25; pt leads everyone on both.
+	 * B = tf: D = 0.375 + 0.025 = 0.4
+	 *   gpu: Delta 0.5, R = (0.4 - 0.375)/0.25 = 0.1, x = 0.1/(0.1 - 0.5) = -0.25, no
+	 *   lat: Delta 0.1, R = (0.4 - 0.025)/0.75 = 0.5, x = 0.5/0.4 = 1.25, no
+	 * B = jx: D = 0.75 + 0.225 = 0.975
+	 *   gpu: Delta 1, R = 0.225/0.25 = 0.9, x = 0.9/(-0.1) = -9, no
+	 *   lat: Delta 0.9, R = 0.75/0.75 = 1, x = 1/0.1 = 10, no
+	 * No weight can flip it: no critical pair, robust. */
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_false(v->has_critical);
+	assert_int_equal(v->stability, STABILITY_ROBUST);
+}
+
+static void test_sensitivity_full_weight(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct scenario *s = S_scenario(d, "only-gpu");
+	S_weight(d, s->weights, &s->nweights, "gpu", 1);
+	struct verdict *v = S_scen(fx, "only-gpu", VERDICT_DEFAULT_CLOSE_CALL);
+	/* W gpu 1, every other 0: pt 100, tf 50, jx 0, margin 50.
+	 * gpu is out (W = 1, nothing to rescale), and so is every W = 0
+	 * criterion; had thr counted: Delta(pt, tf) = 0.125 - 0.75 = -0.625,
+	 * R = D = 0.5, x = 0.5/1.125 = 0.444 would have been critical. */
+	assert_near(v->weights[S_crit(d, "gpu")], 1.0);
+	assert_near(v->margin, 50.0);
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_false(v->has_critical);
+	assert_int_equal(v->stability, STABILITY_ROBUST);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Strengths and names */
+
+static void test_strengths(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "a", "b", "c" };
+	struct doc *d = S_doc(fx, 3, fw);
+	S_numeric(d, "four", 0, 4, false);
+	/* u = v/4        a     b     c     a's lead over the best other */
+	S_criterion(d, "c0", "four", (const char *const[]){ "2", "1", "0" });  /* .5-.25  = .25 */
+	S_criterion(d, "c1", "four", (const char *const[]){ "3", "1", "0" });  /* .75-.25 = .5  */
+	S_criterion(d, "c2", "four", (const char *const[]){ "1", "0", "1" });  /* .25-.25 = 0   */
+	S_criterion(d, "c3", "four", (const char *const[]){ "4", "2", "0" });  /* 1-.5    = .5  */
+	S_criterion(d, "c4", "four", (const char *const[]){ "2", "2", "0" });  /* .5-.5   = 0   */
+	S_criterion(d, "c5", "four", (const char *const[]){ "0", "4", "0" });  /* 0-1     = -1  */
+	S_criterion(d, "c6", "four", (const char *const[]){ "3", "2", "0" });  /* .75-.5  = .25 */
+	const double *u = verdict_normalise(d, fx->a);
+	size_t out[8];
+
+	/* a: c1, c3 (0.5, declaration order), then c0, c6 (0.25) */
+	assert_int_equal(verdict_strengths(d, u, 0, out, 8), 4);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[1], 3);
+	assert_int_equal(out[2], 0);
+	assert_int_equal(out[3], 6);
+	/* at most 3: c6 drops; at most 2: c0 too (c3 displaces it) */
+	assert_int_equal(verdict_strengths(d, u, 0, out, 3), 3);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[1], 3);
+	assert_int_equal(out[2], 0);
+	assert_int_equal(verdict_strengths(d, u, 0, out, 2), 2);
+	assert_int_equal(out[0], 1);
+	assert_int_equal(out[1], 3);
+	assert_int_equal(verdict_strengths(d, u, 0, out, 0), 0);
+	/* b leads only on c5, by 1 - 0 = 1; c ties a on c2, so leads nowhere */
+	assert_int_equal(verdict_strengths(d, u, 1, out, 3), 1);
+	assert_int_equal(out[0], 5);
+	assert_int_equal(verdict_strengths(d, u, 2, out, 3), 0);
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(verdict_kind_name(VERDICT_WINNER), "winner");
+	assert_string_equal(verdict_kind_name(VERDICT_CLOSE), "close");
+	assert_string_equal(verdict_kind_name(VERDICT_NONE), "none");
+	assert_string_equal(verdict_stability_name(STABILITY_ROBUST), "robust");
+	assert_string_equal(verdict_stability_name(STABILITY_MODERATE), "moderate");
+	assert_string_equal(verdict_stability_name(STABILITY_FRAGILE), "fragile");
+	assert_null(verdict_stability_name(STABILITY_NONE));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Properties over random documents */
+
+struct rng {
+	uint64_t s;
+};
+
+/* splitmix64: the same sequence on every platform */
+static uint64_t S_next(struct rng *r)
+{
+	uint64_t z = (r->s += 0x9e3779b97f4a7c15u);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	return z ^ (z >> 31);
+}
+
+static size_t S_below(struct rng *r, size_t n)
+{
+	return (size_t)(S_next(r) % n);
+}
+
+static double S_unit(struct rng *r)
+{
+	return (double)(S_next(r) >> 11) / 9007199254740992.0;   /* [0, 1) */
+}
+
+/* A random rating, as written, on scale s; unknown one time in eight. */
+static const char *S_random_raw(struct doc *d, const struct scale *s, struct rng *r)
+{
+	if (S_below(r, 8) == 0)
+		return "unknown";
+	if (s->kind == SCALE_ORDINAL)
+		return s->levels[S_below(r, s->nlevels)].id;
+	return arena_printf(d->arena, "%.6f", s->min + (s->max - s->min) * S_unit(r));
+}
+
+static void S_random_weights(struct doc *d, struct weight *w, size_t *n, struct rng *r)
+{
+	for (size_t c = 0; c < d->ncriteria; c++)
+		if (S_below(r, 3) != 0)
+			S_weight(d, w, n, d->criteria[c].id, (double)S_below(r, 11));
+	double total = 0;
+	for (size_t i = 0; i < *n; i++)
+		total += w[i].value;
+	if (total == 0) {
+		*n = 0;
+		S_weight(d, w, n, d->criteria[S_below(r, d->ncriteria)].id, 1 + S_unit(r));
+	}
+}
+
+/* 2-6 frameworks, 1-8 criteria on scales of their own, 1-3 scenarios and
+ * one profile mixing them, with own weights half the time and an exclude
+ * one time in five. */
+static struct doc *S_random_doc(struct fixture *fx, struct rng *r)
+{
+	struct doc *d = S_doc(fx, 2 + S_below(r, 5), NULL);
+	size_t nc = 1 + S_below(r, 8);
+	for (size_t c = 0; c < nc; c++) {
+		const char *sid = arena_printf(d->arena, "s%zu", c);
+		if (S_below(r, 2) == 0) {
+			const char *lv[5];
+			double sc[5];
+			size_t n = 2 + S_below(r, 4);
+			for (size_t i = 0; i < n; i++) {
+				lv[i] = arena_printf(d->arena, "l%zu", i);
+				sc[i] = (double)S_below(r, 21) - 5;
+			}
+			if (sc[0] == sc[1])
+				sc[1] = sc[0] + 1;       /* min < max */
+			S_ordinal(d, sid, n, lv, sc);
+		} else {
+			double min = -50 + 100 * S_unit(r);
+			S_numeric(d, sid, min, min + 1 + 99 * S_unit(r), S_below(r, 2) == 0);
+		}
+		const char *raw[6];
+		for (size_t f = 0; f < d->nframeworks; f++)
+			raw[f] = S_random_raw(d, &d->scales[c], r);
+		S_criterion(d, arena_printf(d->arena, "c%zu", c), sid, raw);
+	}
+	size_t ns = 1 + S_below(r, 3);
+	for (size_t i = 0; i < ns; i++) {
+		struct scenario *s = S_scenario(d, arena_printf(d->arena, "sc%zu", i));
+		S_random_weights(d, s->weights, &s->nweights, r);
+	}
+	struct profile *p = S_profile(d, "p", 3 * S_unit(r));
+	double shares = 0;
+	for (size_t i = 0; i < ns; i++) {
+		if (i > 0 && S_below(r, 4) == 0)
+			continue;
+		double share = S_below(r, 5) == 0 ? 0 : 5 * S_unit(r);
+		S_use(d, p, d->scenarios[i].id, share);
+		shares += share;
+	}
+	if (S_below(r, 2) == 0) {
+		S_random_weights(d, p->weights, &p->nweights, r);
+		shares += p->own_share;
+	}
+	if (shares == 0)
+		p->uses[0].share = 1;        /* the checker rejects a mix of 0 */
+	if (S_below(r, 5) == 0)
+		S_exclude(d, p, d->frameworks[S_below(r, d->nframeworks)].id);
+	return d;
+}
+
+/* 100 * sum W u for framework f under weights W. */
+static double S_score_with(const struct doc *d, const double *u, const double *W, size_t f)
+{
+	double s = 0;
+	for (size_t c = 0; c < d->ncriteria; c++)
+		s += W[c] * u[c * d->nframeworks + f];
+	return 100 * s;
+}
+
+/* Improves framework f's rating on criterion c (returns false when it is
+ * already the best it can be). */
+static bool S_improve(struct doc *d, size_t c, size_t f, struct rng *r)
+{
+	struct criterion *cr = &d->criteria[c];
+	const struct scale *s = &d->scales[cr->scale_ix];
+	struct rating *rt = &cr->ratings[cr->rating_of[f]];
+	if (s->kind == SCALE_ORDINAL) {
+		size_t better[5], n = 0;
+		for (size_t i = 0; i < s->nlevels; i++)
+			if (rt->unknown || s->levels[i].score > s->levels[rt->level_ix].score)
+				better[n++] = i;
+		if (n == 0)
+			return false;
+		S_rate(d, cr, rt, s->levels[better[S_below(r, n)]].id);
+		return true;
+	}
+	double best = s->lower_better ? s->min : s->max;
+	double v = rt->unknown ? s->min + (s->max - s->min) * S_unit(r) : rt->value;
+	rt->unknown = false;
+	rt->value = v + (best - v) * S_unit(r);
+	return true;
+}
+
+/* The properties of one random doc's profile verdict. */
+static void S_check_random(struct fixture *fx, struct rng *r, double close_call,
+                           size_t *ncritical)
+{
+	struct doc *d = fx->doc;
+	size_t nf = d->nframeworks;
+	const double *u = verdict_normalise(d, fx->a);
+	for (size_t i = 0; i < d->ncriteria * nf; i++)
+		assert_true(u[i] >= 0 && u[i] <= 1);
+	struct verdict *v = verdict_profile(d, u, 0, close_call, fx->a);
+
+	double sum = 0;
+	for (size_t c = 0; c < d->ncriteria; c++)
+		sum += v->weights[c];
+	assert_near(sum, 1.0);
+
+	/* scores as defined; a permutation; qualified first; descending */
+	bool seen[6] = { false };
+	for (size_t k = 0; k < nf; k++) {
+		const struct ranked *e = &v->ranking[k];
+		assert_false(seen[e->framework]);
+		seen[e->framework] = true;
+		assert_near(e->score, S_score_with(d, u, v->weights, e->framework));
+		if (k > 0 && e->qualified == v->ranking[k - 1].qualified)
+			assert_true(e->score <= v->ranking[k - 1].score + VERDICT_SCORE_EPS);
+		if (k > 0)
+			assert_true(e->qualified <= v->ranking[k - 1].qualified);
+	}
+
+	/* contributions add up to the margin */
+	if (v->has_margin) {
+		double total = 0;
+		for (size_t c = 0; c < d->ncriteria; c++)
+			total += v->contrib[c];
+		assert_near(total, v->margin);
+		assert_near(v->margin, v->ranking[0].score - v->ranking[1].score);
+	}
+
+	/* at the tie weight, the winner and the challenger draw */
+	if (v->has_critical) {
+		++*ncritical;
+		const struct critical *k = &v->critical;
+		double Wc = v->weights[k->criterion], x = k->tie_weight;
+		assert_true(Wc > 0 && Wc < 1);
+		assert_near(k->weight, Wc);
+		assert_true(x >= 0 && x <= 1);
+		double W2[CAP];
+		for (size_t c = 0; c < d->ncriteria; c++)
+			W2[c] = c == k->criterion ? x : v->weights[c] * (1 - x) / (1 - Wc);
+		assert_near(S_score_with(d, u, W2, v->ranking[0].framework),
+		            S_score_with(d, u, W2, k->challenger));
+		double pp = 100 * fabs(x - Wc);
+		enum stability want = pp >= VERDICT_ROBUST_PP ? STABILITY_ROBUST
+		                    : pp < VERDICT_FRAGILE_PP ? STABILITY_FRAGILE
+		                    : STABILITY_MODERATE;
+		assert_int_equal(v->stability, want);
+	}
+
+	/* raising one framework's rating never lowers its score, nor moves
+	 * anyone else's */
+	size_t f = S_below(r, nf), c = S_below(r, d->ncriteria);
+	if (!S_improve(d, c, f, r))
+		return;
+	const double *u2 = verdict_normalise(d, fx->a);
+	struct verdict *v2 = verdict_profile(d, u2, 0, close_call, fx->a);
+	for (size_t k = 0; k < nf; k++) {
+		size_t g = v->ranking[k].framework;
+		double after = S_score_with(d, u2, v2->weights, g);
+		for (size_t j = 0; j < nf; j++)
+			if (v2->ranking[j].framework == g)
+				assert_near(v2->ranking[j].score, after);
+		if (g == f)
+			assert_true(after >= v->ranking[k].score - TOL);
+		else
+			assert_near(after, v->ranking[k].score);
+	}
+}
+
+static void test_properties(void **state)
+{
+	struct fixture *fx = *state;
+	struct rng r = { 20261125 };
+	size_t ncritical = 0;
+	for (int i = 0; i < 200; i++) {
+		/* a fresh result arena per doc keeps the run small */
+		arena_free(fx->a);
+		fx->a = arena_new();
+		S_random_doc(fx, &r);
+		/* threshold 0 makes every verdict with a qualified pair a winner,
+		 * so the sensitivity runs often */
+		S_check_random(fx, &r, i % 2 == 0 ? 0.0 : VERDICT_DEFAULT_CLOSE_CALL, &ncritical);
+	}
+	assert_true(ncritical >= 20);    /* the tie property was really exercised */
+}
+
+/* ---------------------------------------------------------------------- */
+
+#define T(f) cmocka_unit_test_setup_teardown(f, S_setup, S_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_normalise),
+		T(test_normalise_unknown_everywhere),
+		T(test_scenario_alone),
+		T(test_profile_mix),
+		T(test_profile_own_share_without_own_weights),
+		T(test_profile_share_zero_requires_apply),
+		T(test_require_ordinal),
+		T(test_require_numeric),
+		T(test_exclude),
+		T(test_disqualified_by_order_and_dedup),
+		T(test_single_qualified),
+		T(test_all_disqualified),
+		T(test_ties_keep_declaration_order),
+		T(test_threshold_winner_vs_close),
+		T(test_close_three_leaders),
+		T(test_close_leader_at_threshold),
+		T(test_sensitivity_moderate),
+		T(test_sensitivity_challenger_ranking_order),
+		T(test_sensitivity_fragile),
+		T(test_sensitivity_robust_no_critical),
+		T(test_sensitivity_full_weight),
+		T(test_strengths),
+		T(test_names),
+		T(test_properties),
+	};
+	return cmocka_run_group_tests_name("verdict", tests, NULL, NULL);
+}
