@@ -68,7 +68,7 @@ unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
 
 e2e: all
-	@sh tests/e2e/run.sh $(BUILD)/verdict
+	@python3 tests/e2e/run.py $(BUILD)/verdict
 
 memcheck: all $(TEST_BIN)
 	@sh tests/memcheck.sh $(BUILD)/verdict $(TEST_BIN)

@@ -117,12 +117,13 @@ static void S_break_word(struct wrapper *w, const struct piece *p, size_t np)
 	}
 }
 
-static void S_word(struct wrapper *w, const struct piece *p, size_t np, bool space)
+static void S_word(struct wrapper *w, const struct piece *p, size_t np, bool space,
+                   size_t space_run)
 {
 	double ww = 0;
 	for (size_t i = 0; i < np; i++)
 		ww += p[i].w;
-	double sw = space && w->nfrags ? S_width(w, p[0].run, " ", 1) : 0;
+	double sw = space && w->nfrags ? S_width(w, space_run, " ", 1) : 0;
 	if (w->nfrags && w->x + sw + ww > w->width) {
 		S_end_line(w);
 		sw = 0;
@@ -145,6 +146,7 @@ size_t layout_wrap(const struct measurer *m, const struct lrun *runs,
 	struct piece *word = NULL;
 	size_t nword = 0, word_cap = 0;
 	bool space = false;
+	size_t space_run = 0;   /* the blank takes the font of its own run */
 	for (size_t r = 0; r <= nruns; r++) {
 		const char *s = r < nruns && runs[r].text ? runs[r].text : "";
 		for (;;) {
@@ -154,14 +156,16 @@ size_t layout_wrap(const struct measurer *m, const struct lrun *runs,
 			bool last = r == nruns;
 			if ((c == '\0' && last) || S_blank(c) || c == '\n') {
 				if (nword)
-					S_word(&w, word, nword, space);
+					S_word(&w, word, nword, space, space_run);
 				if (nword || c == '\n')
 					space = false;
 				nword = 0;
 				if (c == '\n')
 					S_end_line(&w);
-				else if (S_blank(c))
-					space = space || w.nfrags > 0;
+				else if (S_blank(c) && !space && w.nfrags > 0) {
+					space = true;
+					space_run = r;
+				}
 				if (c == '\0')
 					break;
 				s++;
