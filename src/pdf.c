@@ -62,7 +62,8 @@ static HPDF_Font S_load(struct pdf_writer *w, const char *dir, const char *file,
 
 struct pdf_writer *pdf_new(const char *font_dir, char **err)
 {
-	struct pdf_writer *w = calloc(1, sizeof *w);
+	/* volatile: it is read after a longjmp back into this frame. */
+	struct pdf_writer *volatile w = calloc(1, sizeof *w);
 	if (w == NULL)
 		abort();
 	char *volatile path = NULL;
@@ -250,7 +251,8 @@ bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
 		HPDF_Outline parent = lv > 0 ? parents[lv - 1] : NULL;
 		HPDF_Outline ol = HPDF_CreateOutline(w->pdf, parent, o->title, utf8);
 		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[o->page]);
-		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(d->height - o->y + 4), 0);
+		/* libharu refuses XYZ with a null zoom; FitH keeps the reader's width. */
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(d->height - o->y + 4));
 		HPDF_Outline_SetDestination(ol, dst);
 		HPDF_Outline_SetOpened(ol, HPDF_TRUE);
 		parents[lv] = ol;

@@ -157,7 +157,9 @@ static void S_finish(const struct doc *doc, const double *u, struct verdict *v,
 	v->leaders = arena_array(a, nf, sizeof *v->leaders);
 	if (v->nqualified >= 2) {
 		v->has_margin = true;
-		v->margin = v->ranking[0].score - v->ranking[1].score;
+		/* Scores within VERDICT_SCORE_EPS keep declaration order, so the
+		 * difference can be a hair below 0: that is a tie. */
+		v->margin = fmax(0, v->ranking[0].score - v->ranking[1].score);
 		v->contrib = arena_array(a, doc->ncriteria, sizeof *v->contrib);
 		size_t A = v->ranking[0].framework, B = v->ranking[1].framework;
 		for (size_t c = 0; c < doc->ncriteria; c++)
