@@ -5,6 +5,7 @@
 #   make test       install what is missing, build, run every test
 #   make asan       the tests again under AddressSanitizer/UBSan
 #   make bench      benchmarks (kept out of make test)
+#   make docs       the README's picture of a first page
 
 CC      ?= cc
 VERSION := 0.1.0
@@ -35,7 +36,7 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/%)
 FONTS    := fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf
 DEJAVU   := /usr/share/fonts/truetype/dejavu
 
-.PHONY: all deps report test unit e2e memcheck asan bench clean regen
+.PHONY: all deps report test unit e2e memcheck asan bench clean docs
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/verdict $(FONTS)
@@ -82,6 +83,14 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	  EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
 	  EXTRA_LIBS='-fsanitize=address,undefined' unit e2e
+
+# The README's picture: page one of the research lab's report, reproducibly.
+docs: all
+	rm -rf $(BUILD)/docs
+	SOURCE_DATE_EPOCH=1764000000 $(BUILD)/verdict -o $(BUILD)/docs -p '^research-lab$$' \
+	  input/pytorch-vs-tensorflow-2026.xml
+	pdftoppm -png -r 60 -singlefile -f 1 -l 1 \
+	  $(BUILD)/docs/ml-frameworks-2026/research-lab.pdf docs/first-page 2>/dev/null
 
 bench: all
 	@sh tests/bench.sh $(BUILD)/verdict
