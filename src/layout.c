@@ -63,7 +63,8 @@ static void S_end_line(struct wrapper *w)
 	struct lline *l = &w->lines[w->nlines++];
 	l->nfrags = w->nfrags;
 	l->frags = arena_array(w->a, w->nfrags, sizeof *l->frags);
-	memcpy(l->frags, w->frags, w->nfrags * sizeof *l->frags);
+	if (w->nfrags > 0)
+		memcpy(l->frags, w->frags, w->nfrags * sizeof *l->frags);
 	l->width = w->x;
 	w->nfrags = 0;
 	w->x = 0;

@@ -73,10 +73,31 @@ struct run {
 	size_t ninputs;
 	struct item *items;
 	size_t nitems;
+	char ***dirs;             /* per directory argument, its *.xml files */
+	size_t *ndirs_files, ndirs;
 	char generated[32];
 	time_t now;
 	bool tty;
 };
+
+/* Frees everything the run holds; also called by --jobs workers before
+ * they exit, so that memory checkers see a clean exit there too. */
+static void S_cleanup(struct run *r)
+{
+	for (size_t i = 0; i < r->ninputs; i++) {
+		doc_free(r->inputs[i].doc);
+		diags_free(&r->inputs[i].diags);
+		arena_free(r->inputs[i].arena);
+	}
+	for (size_t i = 0; i < r->ndirs; i++)
+		fs_free_list(r->dirs[i], r->ndirs_files[i]);
+	free(r->dirs);
+	free(r->ndirs_files);
+	free(r->inputs);
+	free(r->items);
+	patterns_user_free(r->filter);
+	patterns_free(r->pat);
+}
 
 static void S_usage(FILE *out)
 {
@@ -342,7 +363,7 @@ static bool S_work(const struct run *r, size_t k, size_t step, int fd, bool *don
 }
 
 /* Runs the work list in --jobs processes; done[i] tells what was written. */
-static bool S_parallel(const struct run *r, bool *done)
+static bool S_parallel(struct run *r, bool *done)
 {
 	size_t n = (size_t)r->opt.jobs < r->nitems ? (size_t)r->opt.jobs : r->nitems;
 	if (n <= 1)
@@ -367,6 +388,10 @@ static bool S_parallel(const struct run *r, bool *done)
 			bool wok = S_work(r, k, n, p[1], NULL);
 			close(p[1]);
 			fflush(NULL);
+			free(pids);
+			free(fds);
+			free(done);
+			S_cleanup(r);
 			_exit(wok ? 0 : EXIT_SYSTEM);
 		}
 		close(p[1]);
@@ -527,10 +552,10 @@ int main(int argc, char **argv)
 		}
 	}
 	int status = 0;
-	size_t cap = 0, nlists = 0;
-	char ***lists = calloc((size_t)argc, sizeof *lists);
-	size_t *counts = calloc((size_t)argc, sizeof *counts);
-	if (lists == NULL || counts == NULL)
+	size_t cap = 0;
+	r.dirs = calloc((size_t)argc, sizeof *r.dirs);
+	r.ndirs_files = calloc((size_t)argc, sizeof *r.ndirs_files);
+	if (r.dirs == NULL || r.ndirs_files == NULL)
 		abort();
 	for (int i = optind; i < argc; i++) {
 		if (!fs_is_dir(argv[i])) {
@@ -538,17 +563,18 @@ int main(int argc, char **argv)
 			continue;
 		}
 		char *err = NULL;
-		if (!fs_list_xml(argv[i], &lists[nlists], &counts[nlists], &err)) {
+		size_t d = r.ndirs;
+		if (!fs_list_xml(argv[i], &r.dirs[d], &r.ndirs_files[d], &err)) {
 			fprintf(stderr, "%s: error: %s\n", argv[i], err);
 			free(err);
 			status = EXIT_SYSTEM;
 			continue;
 		}
-		if (counts[nlists] == 0 && r.opt.verbosity >= 0)
+		r.ndirs++;
+		if (r.ndirs_files[d] == 0 && r.opt.verbosity >= 0)
 			fprintf(stderr, "%s: warning: no *.xml files in this directory\n", argv[i]);
-		for (size_t k = 0; k < counts[nlists]; k++)
-			S_add_input(&r, lists[nlists][k], &cap);
-		nlists++;
+		for (size_t k = 0; k < r.ndirs_files[d]; k++)
+			S_add_input(&r, r.dirs[d][k], &cap);
 	}
 	for (size_t i = 0; i < r.ninputs; i++) {
 		S_read(&r, &r.inputs[i]);
@@ -568,18 +594,6 @@ int main(int argc, char **argv)
 	if (r.opt.json != NULL && !S_json(&r, done))
 		status = EXIT_SYSTEM;
 	free(done);
-	for (size_t i = 0; i < r.ninputs; i++) {
-		doc_free(r.inputs[i].doc);
-		diags_free(&r.inputs[i].diags);
-		arena_free(r.inputs[i].arena);
-	}
-	for (size_t i = 0; i < nlists; i++)
-		fs_free_list(lists[i], counts[i]);
-	free(lists);
-	free(counts);
-	free(r.inputs);
-	free(r.items);
-	patterns_user_free(r.filter);
-	patterns_free(r.pat);
+	S_cleanup(&r);
 	return status;
 }
