@@ -59,6 +59,7 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB_OBJ)
 # The fonts come from Debian's fonts-dejavu-core; they are copied, not
 # committed, so the repository carries no third-party binaries.
 fonts/%.ttf: $(DEJAVU)/%.ttf
+	@mkdir -p fonts
 	cp $< $@
 
 report: deps
