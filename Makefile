@@ -13,11 +13,11 @@ BUILD   ?= build
 
 # Debian's libhpdf-dev ships no pkg-config file: ask pkg-config first (a
 # later libharu has one), else link it by name.
-PKGS        := libxml-2.0 libpcre2-8 libmd
+PKGS        := libxml-2.0 libpcre2-8 libmd libpng
 HPDF_CFLAGS := $(shell pkg-config --cflags libhpdf 2>/dev/null)
 HPDF_LIBS   := $(shell pkg-config --libs libhpdf 2>/dev/null || echo -lhpdf)
 PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lpcre2-8 -lmd)
+PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lpcre2-8 -lmd -lpng16)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
@@ -56,11 +56,18 @@ $(BUILD)/verdict: $(LIB_OBJ) $(MAIN_OBJ)
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
 
-# The fonts come from Debian's fonts-dejavu-core; they are copied, not
-# committed, so the repository carries no third-party binaries.
-fonts/%.ttf: $(DEJAVU)/%.ttf
+# The fonts are subsets of Debian's fonts-dejavu-core, made here (not
+# committed): Latin, Greek, Cyrillic, punctuation and the symbols the reports
+# use (fonts/unicodes.txt), without hinting, glyph names or layout tables.
+# libharu embeds every table but glyf whole, so this cuts a report's size by
+# two thirds and its font set-up time.  Debian's python3-fonttools lives
+# under /usr/bin/python3, which may not be the python3 on PATH.
+FONTTOOLS ?= /usr/bin/python3 -m fontTools.subset
+fonts/%.ttf: $(DEJAVU)/%.ttf fonts/unicodes.txt
 	@mkdir -p fonts
-	cp $< $@
+	$(FONTTOOLS) $< --unicodes-file=fonts/unicodes.txt --output-file=$@ \
+	  --no-hinting --no-glyph-names --layout-features='' \
+	  --drop-tables+=GSUB,GPOS,GDEF,kern,MATH,FFTM 2>/dev/null
 
 report: deps
 	@$(MAKE) --no-print-directory all

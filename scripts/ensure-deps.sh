@@ -3,7 +3,8 @@
 # As root it installs what is missing; otherwise it prints the exact command.
 set -u
 PKGS="make gcc libc6-dev pkg-config libhpdf-dev libxml2-dev libxml2-utils libpcre2-dev
-libcmocka-dev libmd-dev zlib1g-dev fonts-dejavu-core poppler-utils qpdf valgrind"
+libcmocka-dev libmd-dev zlib1g-dev libpng-dev fonts-dejavu-core python3-fonttools
+poppler-utils qpdf valgrind"
 
 missing=""
 for p in $PKGS; do
