@@ -1,10 +1,19 @@
-/* verdict.c - SPEC section 2: normalise, weigh, constrain, rank, explain. */
+/* verdict.c - SPEC section 2: normalise, weigh, constrain, rank, explain.
+ *
+ * The main verdict is computed once; the what-ifs (unknown ratings at
+ * their extremes, one rating one level up or down) re-rank changed scores
+ * and qualifications with the same S_classify(), so that every answer
+ * follows exactly the same rules of ties and thresholds. */
 #include "verdict.h"
 
 #include <math.h>
 #include <string.h>
 
 #include "arena.h"
+
+/* Sensitivity gaps |x* - W(c)| this close count as equal (declaration
+ * order decides), so that rounding cannot pick between exact ties. */
+#define S_WEIGHT_EPS 1e-12
 
 double *verdict_normalise(const struct doc *doc, struct arena *a)
 {
@@ -29,36 +38,102 @@ double *verdict_normalise(const struct doc *doc, struct arena *a)
 	return u;
 }
 
-/* Adds share/S * w(g,c)/sum(w(g,.)) of one group to W. */
-static void S_add_group(double *W, const struct weight *w, size_t n, double share)
+/* ---- what is judged ------------------------------------------------------ */
+
+/* A scenario alone (p NULL) or a profile. */
+struct target {
+	const struct scenario *s;
+	const struct profile *p;
+};
+
+/* The i-th set of requires of t: a scenario's own; for a profile, those of
+ * its used scenarios in use order, then its own.  False past the end. */
+static bool S_require_set(const struct doc *doc, const struct target *t, size_t i,
+                          const struct require **rq, size_t *n)
 {
-	double total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += w[i].value;
-	if (total <= 0 || share <= 0)
-		return;
-	for (size_t i = 0; i < n; i++)
-		W[w[i].criterion_ix] += share * w[i].value / total;
+	if (t->p == NULL) {
+		*rq = t->s->requires;
+		*n = t->s->nrequires;
+		return i == 0;
+	}
+	if (i < t->p->nuses) {
+		const struct scenario *s = &doc->scenarios[t->p->uses[i].scenario_ix];
+		*rq = s->requires;
+		*n = s->nrequires;
+		return true;
+	}
+	*rq = t->p->requires;
+	*n = t->p->nrequires;
+	return i == t->p->nuses;
 }
 
-/* Does framework f's rating satisfy r?  Bounds are raw and inclusive;
- * unknown fails every require on its criterion (SPEC section 1). */
-static bool S_meets_min(const struct doc *doc, const struct require *r, size_t f)
+static bool S_excluded(const struct target *t, size_t f)
 {
-	const struct criterion *cr = &doc->criteria[r->criterion_ix];
-	const struct scale *s = &doc->scales[cr->scale_ix];
-	const struct rating *rt = doc_rating(doc, r->criterion_ix, f);
+	for (size_t e = 0; t->p != NULL && e < t->p->nexcludes; e++)
+		if (t->p->excludes[e].framework_ix == f)
+			return true;
+	return false;
+}
+
+/* Does some require of t name criterion c? */
+static bool S_required(const struct doc *doc, const struct target *t, size_t c)
+{
+	const struct require *rq;
+	size_t n;
+	for (size_t i = 0; S_require_set(doc, t, i, &rq, &n); i++)
+		for (size_t k = 0; k < n; k++)
+			if (rq[k].criterion_ix == c)
+				return true;
+	return false;
+}
+
+/* Does rating rt meet r's min (max)?  Bounds are raw and inclusive; an
+ * unknown rating fails every require on its criterion (SPEC section 1)
+ * unless the what-if takes it as meeting them. */
+static bool S_meets_min(const struct doc *doc, const struct require *r,
+                        const struct rating *rt, bool unknown_meets)
+{
+	const struct scale *s = &doc->scales[doc->criteria[r->criterion_ix].scale_ix];
 	if (rt->unknown)
-		return false;
+		return unknown_meets;
 	if (s->kind == SCALE_ORDINAL)
 		return s->levels[rt->level_ix].score >= s->levels[r->min_level_ix].score;
 	return rt->value >= r->min;
 }
 
-static bool S_meets_max(const struct doc *doc, const struct require *r, size_t f)
+static bool S_meets_max(const struct require *r, const struct rating *rt, bool unknown_meets)
 {
-	const struct rating *rt = doc_rating(doc, r->criterion_ix, f);
-	return !rt->unknown && rt->value <= r->max;
+	return rt->unknown ? unknown_meets : rt->value <= r->max;
+}
+
+/* Framework f's rating on c, or alt when c is the criterion alt replaces. */
+static const struct rating *S_rating(const struct doc *doc, size_t c, size_t f,
+                                     size_t alt_c, const struct rating *alt)
+{
+	return alt != NULL && c == alt_c ? alt : doc_rating(doc, c, f);
+}
+
+/* Whether f meets every constraint of t, reading its rating on alt_c as
+ * alt (when not NULL) and its unknown ratings as meeting every require
+ * when unknown_meets. */
+static bool S_qualifies(const struct doc *doc, const struct target *t, size_t f,
+                        size_t alt_c, const struct rating *alt, bool unknown_meets)
+{
+	if (S_excluded(t, f))
+		return false;
+	const struct require *rq;
+	size_t n;
+	for (size_t i = 0; S_require_set(doc, t, i, &rq, &n); i++) {
+		for (size_t k = 0; k < n; k++) {
+			const struct require *r = &rq[k];
+			const struct rating *rt = S_rating(doc, r->criterion_ix, f, alt_c, alt);
+			if (r->min_raw != NULL && !S_meets_min(doc, r, rt, unknown_meets))
+				return false;
+			if (r->max_raw != NULL && !S_meets_max(r, rt, unknown_meets))
+				return false;
+		}
+	}
+	return true;
 }
 
 struct reasons {
@@ -75,17 +150,33 @@ static void S_reason(struct reasons *rs, const char *text)
 		rs->items[rs->n++] = text;
 }
 
-static void S_requires(const struct doc *doc, const struct require *rq, size_t n,
-                       size_t f, struct reasons *rs, struct arena *a)
+/* Every constraint of t that f fails, in SPEC section 4's order and form,
+ * deduplicated. */
+static void S_failures(const struct doc *doc, const struct target *t, size_t f,
+                       struct ranked *out, struct arena *a)
 {
-	for (size_t i = 0; i < n; i++) {
-		const struct require *r = &rq[i];
-		if (r->min_raw != NULL && !S_meets_min(doc, r, f))
-			S_reason(rs, arena_printf(a, "require:%s>=%s", r->criterion, r->min_raw));
-		if (r->max_raw != NULL && !S_meets_max(doc, r, f))
-			S_reason(rs, arena_printf(a, "require:%s<=%s", r->criterion, r->max_raw));
+	const struct require *rq;
+	size_t n, cap = 1;
+	for (size_t i = 0; S_require_set(doc, t, i, &rq, &n); i++)
+		cap += 2 * n;
+	struct reasons rs = { arena_array(a, cap, sizeof *rs.items), 0, cap };
+	for (size_t i = 0; S_require_set(doc, t, i, &rq, &n); i++) {
+		for (size_t k = 0; k < n; k++) {
+			const struct require *r = &rq[k];
+			const struct rating *rt = doc_rating(doc, r->criterion_ix, f);
+			if (r->min_raw != NULL && !S_meets_min(doc, r, rt, false))
+				S_reason(&rs, arena_printf(a, "require:%s>=%s", r->criterion, r->min_raw));
+			if (r->max_raw != NULL && !S_meets_max(r, rt, false))
+				S_reason(&rs, arena_printf(a, "require:%s<=%s", r->criterion, r->max_raw));
+		}
 	}
+	if (S_excluded(t, f))
+		S_reason(&rs, "exclude");
+	*out = (struct ranked){ .framework = f, .disqualified_by = rs.items,
+	                        .ndisqualified = rs.n, .qualified = rs.n == 0 };
 }
+
+/* ---- ranking and verdict kind --------------------------------------------- */
 
 /* Stable insertion: a goes before b when its group is better, or its score
  * is higher by more than VERDICT_SCORE_EPS; otherwise declaration order. */
@@ -109,62 +200,21 @@ static void S_rank(struct ranked *r, size_t n)
 	}
 }
 
-/* The (criterion, challenger) pair whose tie weight is nearest its weight. */
-static void S_sensitivity(const struct doc *doc, const double *u, struct verdict *v)
+/* Ranks v->ranking (scores and qualified set, in declaration order) and
+ * sets nqualified, the margin, the kind and the leaders (room for every
+ * framework).  The main verdict and every what-if go through here. */
+static void S_classify(struct verdict *v, double close_call)
 {
-	size_t nf = doc->nframeworks, A = v->ranking[0].framework;
-	double best = INFINITY;
-	for (size_t c = 0; c < doc->ncriteria; c++) {
-		double Wc = v->weights[c];
-		if (!(Wc > 0 && Wc < 1))
-			continue;
-		for (size_t k = 1; k < v->nqualified; k++) {
-			size_t B = v->ranking[k].framework;
-			double D = 0;
-			for (size_t i = 0; i < doc->ncriteria; i++)
-				D += v->weights[i] * (u[i * nf + A] - u[i * nf + B]);
-			double delta = u[c * nf + A] - u[c * nf + B];
-			double R = (D - Wc * delta) / (1 - Wc);
-			if (delta == R)
-				continue;
-			double x = R / (R - delta);
-			if (x < 0 || x > 1 || !(fabs(x - Wc) < best))
-				continue;
-			best = fabs(x - Wc);
-			v->has_critical = true;
-			v->critical = (struct critical){ c, B, Wc, x };
-		}
-	}
-	double pp = 100 * best;
-	v->stability = !v->has_critical || pp >= VERDICT_ROBUST_PP ? STABILITY_ROBUST
-	             : pp < VERDICT_FRAGILE_PP ? STABILITY_FRAGILE : STABILITY_MODERATE;
-}
-
-/* Ranks, classifies and explains, given W and each framework's reasons. */
-static void S_finish(const struct doc *doc, const double *u, struct verdict *v,
-                     double close_call, struct arena *a)
-{
-	size_t nf = doc->nframeworks;
-	for (size_t f = 0; f < nf; f++) {
-		double s = 0;
-		for (size_t c = 0; c < doc->ncriteria; c++)
-			s += v->weights[c] * u[c * nf + f];
-		v->ranking[f].score = 100 * s;
-		v->ranking[f].qualified = v->ranking[f].ndisqualified == 0;
+	size_t nf = v->nframeworks;
+	v->nqualified = 0;
+	for (size_t f = 0; f < nf; f++)
 		v->nqualified += v->ranking[f].qualified;
-	}
 	S_rank(v->ranking, nf);
-	v->leaders = arena_array(a, nf, sizeof *v->leaders);
-	if (v->nqualified >= 2) {
-		v->has_margin = true;
-		/* Scores within VERDICT_SCORE_EPS keep declaration order, so the
-		 * difference can be a hair below 0: that is a tie. */
-		v->margin = fmax(0, v->ranking[0].score - v->ranking[1].score);
-		v->contrib = arena_array(a, doc->ncriteria, sizeof *v->contrib);
-		size_t A = v->ranking[0].framework, B = v->ranking[1].framework;
-		for (size_t c = 0; c < doc->ncriteria; c++)
-			v->contrib[c] = 100 * v->weights[c] * (u[c * nf + A] - u[c * nf + B]);
-	}
+	v->has_margin = v->nqualified >= 2;
+	/* Scores within VERDICT_SCORE_EPS keep declaration order, so the
+	 * difference can be a hair below 0: that is a tie. */
+	v->margin = v->has_margin ? fmax(0, v->ranking[0].score - v->ranking[1].score) : 0;
+	v->nleaders = 0;
 	/* Margins within VERDICT_SCORE_EPS of the threshold count as reaching
 	 * it, as scores that close count as equal; so do the leaders' gaps. */
 	if (v->nqualified == 0) {
@@ -178,28 +228,246 @@ static void S_finish(const struct doc *doc, const double *u, struct verdict *v,
 			if (v->ranking[0].score - v->ranking[k].score < close_call - VERDICT_SCORE_EPS)
 				v->leaders[v->nleaders++] = v->ranking[k].framework;
 	}
-	if (v->kind == VERDICT_WINNER)
-		S_sensitivity(doc, u, v);
 }
 
-static struct verdict *S_new(const struct doc *doc, struct arena *a)
+/* ---- what-ifs ---------------------------------------------------------------- */
+
+/* Room to re-rank changed scores without touching the verdict. */
+struct whatif {
+	struct verdict v;           /* ranking and leaders only */
+	double *score;              /* the verdict's scores by framework index */
+	bool *qualified;            /* likewise */
+};
+
+static void S_whatif_init(struct whatif *w, const struct verdict *v, struct arena *a)
+{
+	size_t nf = v->nframeworks;
+	w->v = (struct verdict){ .nframeworks = nf,
+	                         .ranking = arena_array(a, nf, sizeof *w->v.ranking),
+	                         .leaders = arena_array(a, nf, sizeof *w->v.leaders) };
+	w->score = arena_array(a, nf, sizeof *w->score);
+	w->qualified = arena_array(a, nf, sizeof *w->qualified);
+	for (size_t k = 0; k < nf; k++) {
+		w->score[v->ranking[k].framework] = v->ranking[k].score;
+		w->qualified[v->ranking[k].framework] = v->ranking[k].qualified;
+	}
+}
+
+/* Loads the what-if's ranking in declaration order: the verdict's scores
+ * and qualifications, except framework f's (when f is a framework). */
+static void S_whatif_load(struct whatif *w, size_t f, double score, bool qualified)
+{
+	for (size_t g = 0; g < w->v.nframeworks; g++)
+		w->v.ranking[g] = (struct ranked){ .framework = g, .score = w->score[g],
+		                                   .qualified = w->qualified[g] };
+	if (f < w->v.nframeworks) {
+		w->v.ranking[f].score = score;
+		w->v.ranking[f].qualified = qualified;
+	}
+}
+
+/* Is criterion c part of this verdict at all (weighed or required)? */
+static bool S_counts(const struct doc *doc, const struct target *t,
+                     const struct verdict *v, size_t c)
+{
+	return v->weights[c] > 0 || S_required(doc, t, c);
+}
+
+/* The unknown ratings at their extremes (struct unknowns in verdict.h). */
+static void S_unknowns(const struct doc *doc, const struct target *t, struct verdict *v,
+                       struct arena *a)
+{
+	size_t nf = doc->nframeworks, first = v->ranking[0].framework;
+	struct unknowns *uk = &v->unknowns;
+	bool *counts = arena_array(a, doc->ncriteria, sizeof *counts);
+	double *bonus = arena_array(a, nf, sizeof *bonus);   /* points at u = 1 */
+	for (size_t c = 0; c < doc->ncriteria; c++) {
+		counts[c] = S_counts(doc, t, v, c);
+		for (size_t f = 0; f < nf; f++) {
+			if (!doc_rating(doc, c, f)->unknown)
+				continue;
+			bonus[f] += 100 * v->weights[c];
+			uk->count += counts[c] && !S_excluded(t, f);
+		}
+	}
+	struct whatif w;
+	S_whatif_init(&w, v, a);
+	for (int best = 0; best < 2; best++) {
+		for (size_t f = 0; f < nf; f++) {
+			bool high = (f == first) == (best == 1);
+			w.v.ranking[f] = (struct ranked){
+				.framework = f,
+				.score = w.score[f] + (high ? bonus[f] : 0),
+				.qualified = S_qualifies(doc, t, f, MODEL_NO_INDEX, NULL, high),
+			};
+		}
+		S_classify(&w.v, v->close_call);
+		if (best) {
+			uk->best_kind = w.v.kind;
+			uk->best_winner = verdict_winner(&w.v);
+		} else {
+			uk->worst_kind = w.v.kind;
+			uk->worst_winner = verdict_winner(&w.v);
+		}
+	}
+	size_t now = verdict_winner(v);
+	uk->holds = uk->best_kind == v->kind && uk->worst_kind == v->kind &&
+	            uk->best_winner == now && uk->worst_winner == now;
+}
+
+/* The level one step up (up) or down the scale from level i, by score;
+ * among levels of equal score the first declared.  MODEL_NO_INDEX at the
+ * end of the scale. */
+static size_t S_step(const struct scale *s, size_t i, bool up)
+{
+	size_t best = MODEL_NO_INDEX;
+	double at = s->levels[i].score;
+	for (size_t k = 0; k < s->nlevels; k++) {
+		double x = s->levels[k].score;
+		if (up ? !(x > at) : !(x < at))
+			continue;
+		if (best == MODEL_NO_INDEX || (up ? x < s->levels[best].score : x > s->levels[best].score))
+			best = k;
+	}
+	return best;
+}
+
+/* The smallest one-level rating change that changes a winner verdict
+ * (struct rating_flip in verdict.h). */
+static void S_rating_flip(const struct doc *doc, const struct target *t, struct verdict *v,
+                          struct arena *a)
+{
+	size_t nf = doc->nframeworks, winner = verdict_winner(v);
+	double best = INFINITY;
+	struct whatif w;
+	S_whatif_init(&w, v, a);
+	for (size_t c = 0; c < doc->ncriteria; c++) {
+		const struct scale *s = &doc->scales[doc->criteria[c].scale_ix];
+		if (s->kind != SCALE_ORDINAL || !S_counts(doc, t, v, c))
+			continue;
+		for (size_t k = 0; k < nf; k++) {
+			size_t f = v->ranking[k].framework;
+			const struct rating *rt = doc_rating(doc, c, f);
+			if (rt->unknown)
+				continue;
+			for (int up = 0; up < 2; up++) {
+				size_t to = S_step(s, rt->level_ix, up == 1);
+				if (to == MODEL_NO_INDEX)
+					continue;
+				double du = (s->levels[to].score - s->levels[rt->level_ix].score) /
+				            (s->max - s->min);
+				double change = 100 * v->weights[c] * du;
+				if (!(fabs(change) < best - VERDICT_SCORE_EPS))
+					continue;
+				struct rating alt = *rt;
+				alt.level_ix = to;
+				bool q = S_qualifies(doc, t, f, c, &alt, false);
+				S_whatif_load(&w, f, w.score[f] + change, q);
+				S_classify(&w.v, v->close_call);
+				size_t now = verdict_winner(&w.v);
+				if (now == winner)
+					continue;
+				best = fabs(change);
+				v->has_rating_flip = true;
+				v->rating_flip = (struct rating_flip){
+					.framework = f, .criterion = c, .from_level = rt->level_ix,
+					.to_level = to, .score_change = change,
+					.qualification_changed = q != w.qualified[f],
+					.kind = w.v.kind, .winner = now,
+				};
+			}
+		}
+	}
+}
+
+/* The (criterion, challenger) pair whose tie weight is nearest its weight. */
+static void S_sensitivity(const struct doc *doc, const double *u, struct verdict *v,
+                          struct arena *a)
+{
+	size_t nf = doc->nframeworks, A = v->ranking[0].framework;
+	double best = INFINITY;
+	/* D(B) = sum_c W(c) (u(A,c) - u(B,c)) per challenger, ranking order */
+	double *D = arena_array(a, v->nqualified, sizeof *D);
+	for (size_t k = 1; k < v->nqualified; k++)
+		for (size_t i = 0; i < doc->ncriteria; i++)
+			D[k] += v->weights[i] * (u[i * nf + A] - u[i * nf + v->ranking[k].framework]);
+	for (size_t c = 0; c < doc->ncriteria; c++) {
+		double Wc = v->weights[c];
+		if (!(Wc > 0 && Wc < 1))
+			continue;
+		for (size_t k = 1; k < v->nqualified; k++) {
+			size_t B = v->ranking[k].framework;
+			double delta = u[c * nf + A] - u[c * nf + B];
+			double R = (D[k] - Wc * delta) / (1 - Wc);
+			if (delta == R)
+				continue;
+			double x = R / (R - delta);
+			if (x < 0 || x > 1 || !(fabs(x - Wc) < best - S_WEIGHT_EPS))
+				continue;
+			best = fabs(x - Wc);
+			v->has_critical = true;
+			v->critical = (struct critical){ c, B, Wc, x };
+		}
+	}
+	double pp = 100 * best;
+	v->stability = !v->has_critical || pp >= VERDICT_ROBUST_PP ? STABILITY_ROBUST
+	             : pp < VERDICT_FRAGILE_PP ? STABILITY_FRAGILE : STABILITY_MODERATE;
+}
+
+/* ---- the verdicts ------------------------------------------------------------- */
+
+/* Scores, ranks, classifies and explains, given W. */
+static struct verdict *S_judge(const struct doc *doc, const double *u, const struct target *t,
+                               struct verdict *v, struct arena *a)
+{
+	size_t nf = doc->nframeworks;
+	for (size_t f = 0; f < nf; f++) {
+		S_failures(doc, t, f, &v->ranking[f], a);
+		double s = 0;
+		for (size_t c = 0; c < doc->ncriteria; c++)
+			s += v->weights[c] * u[c * nf + f];
+		v->ranking[f].score = 100 * s;       /* SPEC: 100 sum_c W(c) u(f,c) */
+	}
+	S_classify(v, v->close_call);
+	if (v->has_margin) {
+		v->contrib = arena_array(a, doc->ncriteria, sizeof *v->contrib);
+		size_t A = v->ranking[0].framework, B = v->ranking[1].framework;
+		for (size_t c = 0; c < doc->ncriteria; c++)
+			v->contrib[c] = 100 * v->weights[c] * (u[c * nf + A] - u[c * nf + B]);
+	}
+	if (v->kind == VERDICT_WINNER) {
+		S_sensitivity(doc, u, v, a);
+		S_rating_flip(doc, t, v, a);
+	}
+	S_unknowns(doc, t, v, a);
+	return v;
+}
+
+static struct verdict *S_new(const struct doc *doc, double close_call, struct arena *a)
 {
 	struct verdict *v = arena_alloc(a, sizeof *v);
 	v->nframeworks = doc->nframeworks;
 	v->ncriteria = doc->ncriteria;
 	v->ranking = arena_array(a, doc->nframeworks, sizeof *v->ranking);
+	v->leaders = arena_array(a, doc->nframeworks, sizeof *v->leaders);
 	v->weights = arena_array(a, doc->ncriteria, sizeof *v->weights);
 	v->stability = STABILITY_NONE;
+	v->scenario = v->profile = MODEL_NO_INDEX;
+	v->close_call = close_call;
 	return v;
 }
 
-/* Room for every reason a profile can give one framework. */
-static size_t S_max_reasons(const struct doc *doc, const struct profile *p)
+/* Adds share * w(g,c)/sum(w(g,.)) of one group to W (SPEC: W(c) =
+ * sum_g share(g)/S * w^(g,c), share already divided by S). */
+static void S_add_group(double *W, const struct weight *w, size_t n, double share)
 {
-	size_t n = 1 + 2 * p->nrequires;
-	for (size_t i = 0; i < p->nuses; i++)
-		n += 2 * doc->scenarios[p->uses[i].scenario_ix].nrequires;
-	return n;
+	double total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += w[i].value;
+	if (!(total > 0) || !(share > 0))
+		return;
+	for (size_t i = 0; i < n; i++)
+		W[w[i].criterion_ix] += share * w[i].value / total;
 }
 
 struct verdict *verdict_scenario(const struct doc *doc, const double *u,
@@ -207,18 +475,11 @@ struct verdict *verdict_scenario(const struct doc *doc, const double *u,
                                  struct arena *a)
 {
 	const struct scenario *s = &doc->scenarios[scenario];
-	struct verdict *v = S_new(doc, a);
+	struct verdict *v = S_new(doc, close_call, a);
+	v->scenario = scenario;
 	S_add_group(v->weights, s->weights, s->nweights, 1);
-	for (size_t f = 0; f < doc->nframeworks; f++) {
-		struct reasons rs = { arena_array(a, 2 * s->nrequires + 1, sizeof *rs.items),
-		                      0, 2 * s->nrequires + 1 };
-		S_requires(doc, s->requires, s->nrequires, f, &rs, a);
-		v->ranking[f] = (struct ranked){ .framework = f,
-		                                 .disqualified_by = rs.items,
-		                                 .ndisqualified = rs.n };
-	}
-	S_finish(doc, u, v, close_call, a);
-	return v;
+	struct target t = { s, NULL };
+	return S_judge(doc, u, &t, v, a);
 }
 
 struct verdict *verdict_profile(const struct doc *doc, const double *u,
@@ -226,41 +487,51 @@ struct verdict *verdict_profile(const struct doc *doc, const double *u,
                                 struct arena *a)
 {
 	const struct profile *p = &doc->profiles[profile];
-	struct verdict *v = S_new(doc, a);
+	struct verdict *v = S_new(doc, close_call, a);
+	v->profile = profile;
+	/* own-share counts only when the profile has own weights */
 	double S = 0;
 	for (size_t i = 0; i < p->nuses; i++)
 		S += p->uses[i].share;
 	if (p->nweights > 0)
 		S += p->own_share;
-	for (size_t i = 0; i < p->nuses; i++) {
+	for (size_t i = 0; S > 0 && i < p->nuses; i++) {
 		const struct scenario *s = &doc->scenarios[p->uses[i].scenario_ix];
 		S_add_group(v->weights, s->weights, s->nweights, p->uses[i].share / S);
 	}
-	if (p->nweights > 0)
+	if (S > 0 && p->nweights > 0)
 		S_add_group(v->weights, p->weights, p->nweights, p->own_share / S);
-
-	size_t cap = S_max_reasons(doc, p);
-	for (size_t f = 0; f < doc->nframeworks; f++) {
-		struct reasons rs = { arena_array(a, cap, sizeof *rs.items), 0, cap };
-		for (size_t i = 0; i < p->nuses; i++) {
-			const struct scenario *s = &doc->scenarios[p->uses[i].scenario_ix];
-			S_requires(doc, s->requires, s->nrequires, f, &rs, a);
-		}
-		S_requires(doc, p->requires, p->nrequires, f, &rs, a);
-		for (size_t e = 0; e < p->nexcludes; e++)
-			if (p->excludes[e].framework_ix == f)
-				S_reason(&rs, "exclude");
-		v->ranking[f] = (struct ranked){ .framework = f,
-		                                 .disqualified_by = rs.items,
-		                                 .ndisqualified = rs.n };
-	}
-	S_finish(doc, u, v, close_call, a);
-	return v;
+	struct target t = { NULL, p };
+	return S_judge(doc, u, &t, v, a);
 }
 
 size_t verdict_winner(const struct verdict *v)
 {
 	return v->kind == VERDICT_WINNER ? v->ranking[0].framework : MODEL_NO_INDEX;
+}
+
+size_t verdict_reasons(const struct verdict *v, bool favour_first, size_t *out,
+                       size_t max)
+{
+	size_t n = 0;
+	if (!v->has_margin)
+		return 0;
+	double sign = favour_first ? 1 : -1;
+	for (size_t c = 0; c < v->ncriteria && max > 0; c++) {
+		double d = sign * v->contrib[c];
+		if (!(d > VERDICT_SCORE_EPS))
+			continue;
+		/* Insert by amount, descending; equal amounts keep criterion order. */
+		size_t j = n < max ? n++ : max;
+		while (j > 0 && d > sign * v->contrib[out[j - 1]]) {
+			if (j < max)
+				out[j] = out[j - 1];
+			j--;
+		}
+		if (j < max)
+			out[j] = c;
+	}
+	return n;
 }
 
 /* How far f's u exceeds every other framework's on criterion c. */

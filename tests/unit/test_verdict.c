@@ -512,6 +512,16 @@ static void test_profile_mix(void **state)
 	/* -12.5 - 1.25 + 3.90625 + 28.125 = 18.28125 = margin */
 	assert_near(v->contrib[gpu] + v->contrib[lat] + v->contrib[thr] + v->contrib[docs],
 	            v->margin);
+	/* tf's reasons: docs (28.1), thr (3.9); pt's strengths: gpu (12.5), lat (1.25) */
+	size_t why[4];
+	assert_int_equal(verdict_reasons(v, true, why, 4), 2);
+	assert_int_equal(why[0], docs);
+	assert_int_equal(why[1], thr);
+	assert_int_equal(verdict_reasons(v, false, why, 4), 2);
+	assert_int_equal(why[0], gpu);
+	assert_int_equal(why[1], lat);
+	assert_int_equal(v->profile, 0);
+	assert_int_equal(v->scenario, MODEL_NO_INDEX);
 
 	/* Sensitivity, A = tf.
 	 * B = pt: D = 0.1828125; Delta gpu -0.5, lat -0.1, thr 0.625, docs 0.5
@@ -757,6 +767,12 @@ static void test_all_disqualified(void **state)
 	assert_near(S_score(d, v, "jx"), 0.0);
 	for (size_t k = 0; k < 3; k++)
 		S_reasons(&v->ranking[k], 1, (const char *const[]){ "exclude" });
+	/* jx's unknown lat cannot matter: jx is excluded whatever it is */
+	assert_int_equal(v->unknowns.count, 0);
+	assert_true(v->unknowns.holds);
+	assert_int_equal(v->unknowns.best_kind, VERDICT_NONE);
+	assert_int_equal(v->unknowns.worst_kind, VERDICT_NONE);
+	assert_false(v->has_rating_flip);
 }
 
 /* One criterion q on a 0..1 scale (u = v) weighted alone in scenario s1;
@@ -811,6 +827,10 @@ static void test_threshold_winner_vs_close(void **state)
 	assert_non_null(v->contrib);                        /* why still explains */
 	assert_false(v->has_critical);                      /* sensitivity is for winners */
 	assert_int_equal(v->stability, STABILITY_NONE);
+	assert_false(v->has_rating_flip);                   /* and so are rating flips */
+	assert_near(v->close_call, 40.5);                   /* the threshold is kept */
+	assert_int_equal(v->scenario, doc_scenario_ix(d, "research"));
+	assert_int_equal(v->profile, MODEL_NO_INDEX);
 }
 
 /* Frameworks declared c, a, d, b on a 0..10 scale, one criterion. */
@@ -1088,6 +1108,298 @@ static void test_names(void **state)
 }
 
 /* ---------------------------------------------------------------------- */
+/* The why in order */
+
+static void test_reasons(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "a", "b" };
+	struct doc *d = S_doc(fx, 2, fw);
+	S_numeric(d, "ten", 0, 10, false);
+	/* u = v/10:           a     b */
+	S_criterion(d, "c0", "ten", (const char *const[]){ "10", "0" });   /* 1    0   */
+	S_criterion(d, "c1", "ten", (const char *const[]){ "5", "0" });    /* 0.5  0   */
+	S_criterion(d, "c2", "ten", (const char *const[]){ "0", "5" });    /* 0    0.5 */
+	S_criterion(d, "c3", "ten", (const char *const[]){ "10", "5" });   /* 1    0.5 */
+	S_criterion(d, "c4", "ten", (const char *const[]){ "3", "3" });    /* 0.3  0.3 */
+	struct scenario *s = S_scenario(d, "s");
+	for (size_t c = 0; c < 5; c++)
+		S_weight(d, s->weights, &s->nweights, d->criteria[c].id, 1);
+	struct verdict *v = S_scen(fx, "s", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* W 0.2 each; contributions 100 * 0.2 * (u(a) - u(b)) = 20 (u(a) - u(b)):
+	 * c0 20, c1 10, c2 -10, c3 10, c4 0; margin 30 = a 60 - b 30 */
+	assert_near(v->margin, 30.0);
+	size_t out[5];
+	/* a's reasons: c0 (20), then c1 and c3 (10 each, declaration order);
+	 * c4's 0 is nobody's reason */
+	assert_int_equal(verdict_reasons(v, true, out, 5), 3);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 1);
+	assert_int_equal(out[2], 3);
+	assert_int_equal(verdict_reasons(v, true, out, 2), 2);
+	assert_int_equal(out[0], 0);
+	assert_int_equal(out[1], 1);
+	/* b's strengths: c2 (-10) only */
+	assert_int_equal(verdict_reasons(v, false, out, 5), 1);
+	assert_int_equal(out[0], 2);
+	assert_int_equal(verdict_reasons(v, false, out, 0), 0);
+}
+
+static void test_reasons_without_margin(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct profile *p = S_profile(d, "only-jx", 1);
+	S_use(d, p, "research", 1);
+	S_require(d, p->requires, &p->nrequires, "thr", "900", NULL);
+	struct verdict *v = S_prof(fx, "only-jx", VERDICT_DEFAULT_CLOSE_CALL);
+	/* one qualified framework: no second, no why */
+	size_t out[4];
+	assert_false(v->has_margin);
+	assert_int_equal(verdict_reasons(v, true, out, 4), 0);
+	assert_int_equal(verdict_reasons(v, false, out, 4), 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Unknown ratings at their extremes */
+
+static void test_unknowns_hold(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct verdict *v = S_scen(fx, "research", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* research: W gpu 0.75, lat 0.25; pt 97.5, tf 57.5, jx 0.  The one
+	 * unknown that counts is jx's lat.  First: pt.
+	 * Worst case for pt: jx's lat at u = 1: jx = 100 (0 + 0.25) = 25;
+	 * pt still wins by 40.  Best case: pt has no unknowns, the others'
+	 * stay at 0: as now.  Holds. */
+	assert_int_equal(v->unknowns.count, 1);
+	assert_true(v->unknowns.holds);
+	assert_int_equal(v->unknowns.worst_kind, VERDICT_WINNER);
+	assert_int_equal(v->unknowns.worst_winner, S_fw(d, "pt"));
+	assert_int_equal(v->unknowns.best_kind, VERDICT_WINNER);
+	assert_int_equal(v->unknowns.best_winner, S_fw(d, "pt"));
+
+	/* reading weighs docs only and requires nothing: jx's unknown lat
+	 * cannot matter */
+	v = S_scen(fx, "reading", VERDICT_DEFAULT_CLOSE_CALL);
+	assert_int_equal(v->unknowns.count, 0);
+	assert_true(v->unknowns.holds);
+	assert_int_equal(v->unknowns.worst_winner, S_fw(d, "tf"));
+}
+
+/* lvl: lo 0, mid 1, hi 2 (u = score/2); ten: 0..10 (u = v/10). */
+static struct doc *S_unknown_doc(struct fixture *fx, const char *const p[],
+                                 const char *const q[])
+{
+	static const char *const fw[] = { "a", "b" };
+	static const char *const lv[] = { "lo", "mid", "hi" };
+	static const double score[] = { 0, 1, 2 };
+	struct doc *d = S_doc(fx, 2, fw);
+	S_numeric(d, "ten", 0, 10, false);
+	S_ordinal(d, "lvl", 3, lv, score);
+	S_criterion(d, "p", "ten", p);
+	S_criterion(d, "q", "lvl", q);
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "p", 1);
+	S_weight(d, s->weights, &s->nweights, "q", 1);
+	return d;
+}
+
+static void test_unknowns_change_the_winner(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_unknown_doc(fx, (const char *const[]){ "8", "6" },
+	                              (const char *const[]){ "mid", "unknown" });
+	struct scenario *s = S_scenario(d, "s-req");
+	S_weight(d, s->weights, &s->nweights, "p", 1);
+	S_weight(d, s->weights, &s->nweights, "q", 1);
+	S_require(d, s->requires, &s->nrequires, "q", "mid", NULL);
+	struct profile *pr = S_profile(d, "no-b", 1);
+	S_use(d, pr, "s", 1);
+	S_exclude(d, pr, "b");
+	size_t a = S_fw(d, "a"), b = S_fw(d, "b");
+
+	/* s: W 0.5, 0.5.  a = 100 (0.5*0.8 + 0.5*0.5) = 65,
+	 * b = 100 (0.5*0.6 + 0.5*0) = 30: a wins by 35.
+	 * Worst case for a: b's q at 1: b = 30 + 50 = 80 > 65, b wins by 15.
+	 * Best case: a has no unknowns, b's stays 0: a. */
+	struct verdict *v = S_scen(fx, "s", VERDICT_DEFAULT_CLOSE_CALL);
+	assert_int_equal(verdict_winner(v), a);
+	assert_int_equal(v->unknowns.count, 1);
+	assert_false(v->unknowns.holds);
+	assert_int_equal(v->unknowns.worst_kind, VERDICT_WINNER);
+	assert_int_equal(v->unknowns.worst_winner, b);
+	assert_int_equal(v->unknowns.best_kind, VERDICT_WINNER);
+	assert_int_equal(v->unknowns.best_winner, a);
+
+	/* s-req: b's unknown q fails q >= mid, so a alone qualifies.  In the
+	 * worst case b's q meets the require and scores 80: b wins. */
+	v = S_scen(fx, "s-req", VERDICT_DEFAULT_CLOSE_CALL);
+	S_reasons(S_entry(d, v, "b"), 1, (const char *const[]){ "require:q>=mid" });
+	assert_int_equal(verdict_winner(v), a);
+	assert_false(v->has_margin);
+	assert_false(v->unknowns.holds);
+	assert_int_equal(v->unknowns.worst_winner, b);
+	assert_int_equal(v->unknowns.best_winner, a);
+
+	/* no-b: b is excluded whatever its ratings: nothing unknown counts */
+	v = S_prof(fx, "no-b", VERDICT_DEFAULT_CLOSE_CALL);
+	assert_int_equal(v->unknowns.count, 0);
+	assert_true(v->unknowns.holds);
+	assert_int_equal(v->unknowns.worst_winner, a);
+}
+
+static void test_unknowns_close_call(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_unknown_doc(fx, (const char *const[]){ "5", "4.9" },
+	                              (const char *const[]){ "unknown", "lo" });
+	size_t a = S_fw(d, "a");
+	struct verdict *v = S_scen(fx, "s", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* a = 100 (0.5*0.5 + 0) = 25, b = 100 (0.5*0.49 + 0) = 24.5:
+	 * margin 0.5 < 2, close.  First: a.
+	 * Best case for a: its q at 1: a = 75, a wins by 50.5.
+	 * Worst case: a's q stays 0, b has no unknowns: still close. */
+	assert_int_equal(v->kind, VERDICT_CLOSE);
+	assert_int_equal(v->unknowns.count, 1);
+	assert_int_equal(v->unknowns.best_kind, VERDICT_WINNER);
+	assert_int_equal(v->unknowns.best_winner, a);
+	assert_int_equal(v->unknowns.worst_kind, VERDICT_CLOSE);
+	assert_int_equal(v->unknowns.worst_winner, MODEL_NO_INDEX);
+	assert_false(v->unknowns.holds);
+	assert_false(v->has_rating_flip);       /* not a winner */
+}
+
+/* ---------------------------------------------------------------------- */
+/* The smallest rating change that flips the verdict */
+
+/* five: levels written l2, l0, l4, l1, l3 with scores 2, 0, 4, 1, 3, so
+ * that one step means the next score, not the next level written; u =
+ * score/4.
+ *          a    b
+ *   c1     l4   l3      s weighs c1 5, c2 3, c3 2 (W 0.5, 0.3, 0.2)
+ *   c2     l2   l3
+ *   c3     l2   l1
+ *   c4     l2   l4      not weighed; s-req requires c4 >= l2 */
+static struct doc *S_flip_doc(struct fixture *fx)
+{
+	static const char *const fw[] = { "a", "b" };
+	static const char *const lv[] = { "l2", "l0", "l4", "l1", "l3" };
+	static const double score[] = { 2, 0, 4, 1, 3 };
+	struct doc *d = S_doc(fx, 2, fw);
+	S_ordinal(d, "five", 5, lv, score);
+	S_criterion(d, "c1", "five", (const char *const[]){ "l4", "l3" });
+	S_criterion(d, "c2", "five", (const char *const[]){ "l2", "l3" });
+	S_criterion(d, "c3", "five", (const char *const[]){ "l2", "l1" });
+	S_criterion(d, "c4", "five", (const char *const[]){ "l2", "l4" });
+	static const char *const sid[] = { "s", "s-req" };
+	for (size_t i = 0; i < 2; i++) {
+		struct scenario *s = S_scenario(d, sid[i]);
+		S_weight(d, s->weights, &s->nweights, "c1", 5);
+		S_weight(d, s->weights, &s->nweights, "c2", 3);
+		S_weight(d, s->weights, &s->nweights, "c3", 2);
+		if (i == 1)
+			S_require(d, s->requires, &s->nrequires, "c4", "l2", NULL);
+	}
+	return d;
+}
+
+static size_t S_level(const struct doc *d, size_t c, const char *id)
+{
+	size_t l = scale_level_ix(&d->scales[d->criteria[c].scale_ix], id);
+	assert_true(l != MODEL_NO_INDEX);
+	return l;
+}
+
+static void test_rating_flip_smallest(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_flip_doc(fx);
+	size_t a = S_fw(d, "a"), c2 = S_crit(d, "c2");
+	struct verdict *v = S_scen(fx, "s", 4.0);
+
+	/* a = 100 (0.5*1 + 0.3*0.5 + 0.2*0.5) = 75
+	 * b = 100 (0.5*0.75 + 0.3*0.75 + 0.2*0.25) = 65; margin 10 >= 4.
+	 * One level is 0.25 of u: 12.5 points on c1, 7.5 on c2, 5 on c3.
+	 *   c1: a down (62.5 vs 65) or b up (77.5 vs 75): 2.5 apart, close
+	 *   c2: a down (67.5 vs 65) or b up (72.5 vs 75): 2.5 apart, close
+	 *   c3: a down (70 vs 65) or b up (70 vs 75): 5 apart, a still wins
+	 *   c4: weighs nothing and nothing requires it
+	 * Smallest: 7.5 on c2 (not c1, though declared first); a before b in
+	 * ranking order: a's c2 from l2 to l1 (score 2 to 1). */
+	assert_near(S_score(d, v, "a"), 75.0);
+	assert_near(S_score(d, v, "b"), 65.0);
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_true(v->has_rating_flip);
+	const struct rating_flip *rf = &v->rating_flip;
+	assert_int_equal(rf->framework, a);
+	assert_int_equal(rf->criterion, c2);
+	assert_int_equal(rf->from_level, S_level(d, c2, "l2"));
+	assert_int_equal(rf->to_level, S_level(d, c2, "l1"));
+	assert_near(rf->score_change, -7.5);
+	assert_false(rf->qualification_changed);
+	assert_int_equal(rf->kind, VERDICT_CLOSE);
+	assert_int_equal(rf->winner, MODEL_NO_INDEX);
+
+	/* Applied, it really makes a close call: 67.5 vs 65 */
+	struct criterion *cr = &d->criteria[c2];
+	S_rate(d, cr, &cr->ratings[cr->rating_of[a]], "l1");
+	v = S_scen(fx, "s", 4.0);
+	assert_near(S_score(d, v, "a"), 67.5);
+	assert_int_equal(v->kind, VERDICT_CLOSE);
+}
+
+static void test_rating_flip_by_qualification(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_flip_doc(fx);
+	size_t a = S_fw(d, "a"), c4 = S_crit(d, "c4");
+	struct verdict *v = S_scen(fx, "s-req", 4.0);
+
+	/* As s, and both meet c4 >= l2 (a exactly).  a's c4 one level down
+	 * (l2 to l1) fails it: b alone qualifies and wins.  c4 weighs
+	 * nothing, so the score change is 0, the smallest there can be. */
+	assert_int_equal(verdict_winner(v), a);
+	assert_true(v->has_rating_flip);
+	const struct rating_flip *rf = &v->rating_flip;
+	assert_int_equal(rf->framework, a);
+	assert_int_equal(rf->criterion, c4);
+	assert_int_equal(rf->from_level, S_level(d, c4, "l2"));
+	assert_int_equal(rf->to_level, S_level(d, c4, "l1"));
+	assert_near(rf->score_change, 0.0);
+	assert_true(rf->qualification_changed);
+	assert_int_equal(rf->kind, VERDICT_WINNER);
+	assert_int_equal(rf->winner, S_fw(d, "b"));
+}
+
+static void test_rating_flip_none(void **state)
+{
+	struct fixture *fx = *state;
+	S_base(fx);
+	struct verdict *v = S_scen(fx, "research", VERDICT_DEFAULT_CLOSE_CALL);
+	/* W gpu 0.75, lat 0.25 (numeric: no levels); pt 97.5, tf 57.5, jx 0.
+	 * quality's scores: limited 1, fair 2, good 3, excellent 5 (m 1, M 5).
+	 *   pt gpu down, excellent to good (u 0.5): pt = 100 (0.375 + 0.225)
+	 *     = 60, still 2.5 ahead of tf
+	 *   tf gpu up, good to excellent: tf = 100 (0.75 + 0.2) = 95, 2.5 behind
+	 *   jx gpu up, limited to fair (u 0.25): 18.75
+	 * None flips it. */
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_false(v->has_rating_flip);
+	/* with threshold 3, the first two make it a close call; pt's comes
+	 * first (ranking order) and both change 37.5 points */
+	v = S_scen(fx, "research", 3.0);
+	assert_true(v->has_rating_flip);
+	assert_int_equal(v->rating_flip.framework, S_fw(fx->doc, "pt"));
+	assert_near(v->rating_flip.score_change, -37.5);
+	assert_int_equal(v->rating_flip.kind, VERDICT_CLOSE);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Properties over random documents */
 
 struct rng {
@@ -1137,9 +1449,28 @@ static void S_random_weights(struct doc *d, struct weight *w, size_t *n, struct 
 	}
 }
 
+/* A require on a random criterion: a random level as min on an ordinal
+ * scale; on a numeric one a min, a max or both, inside the scale. */
+static void S_random_require(struct doc *d, struct require *rq, size_t *n, struct rng *r)
+{
+	const struct criterion *cr = &d->criteria[S_below(r, d->ncriteria)];
+	const struct scale *s = &d->scales[cr->scale_ix];
+	if (s->kind == SCALE_ORDINAL) {
+		S_require(d, rq, n, cr->id, s->levels[S_below(r, s->nlevels)].id, NULL);
+		return;
+	}
+	double x = s->min + (s->max - s->min) * S_unit(r);
+	double y = s->min + (s->max - s->min) * S_unit(r);
+	size_t which = S_below(r, 3);          /* 0 min, 1 max, 2 both */
+	const char *lo = which != 1 ? arena_printf(d->arena, "%.3f", fmin(x, y)) : NULL;
+	const char *hi = which != 0 ? arena_printf(d->arena, "%.3f", fmax(x, y)) : NULL;
+	S_require(d, rq, n, cr->id, lo, hi);
+}
+
 /* 2-6 frameworks, 1-8 criteria on scales of their own, 1-3 scenarios and
- * one profile mixing them, with own weights half the time and an exclude
- * one time in five. */
+ * one profile mixing them, with own weights half the time, a require in
+ * a scenario one time in three and in the profile one time in four, and
+ * an exclude one time in five. */
 static struct doc *S_random_doc(struct fixture *fx, struct rng *r)
 {
 	struct doc *d = S_doc(fx, 2 + S_below(r, 5), NULL);
@@ -1170,6 +1501,8 @@ static struct doc *S_random_doc(struct fixture *fx, struct rng *r)
 	for (size_t i = 0; i < ns; i++) {
 		struct scenario *s = S_scenario(d, arena_printf(d->arena, "sc%zu", i));
 		S_random_weights(d, s->weights, &s->nweights, r);
+		if (S_below(r, 3) == 0)
+			S_random_require(d, s->requires, &s->nrequires, r);
 	}
 	struct profile *p = S_profile(d, "p", 3 * S_unit(r));
 	double shares = 0;
@@ -1186,6 +1519,8 @@ static struct doc *S_random_doc(struct fixture *fx, struct rng *r)
 	}
 	if (shares == 0)
 		p->uses[0].share = 1;        /* the checker rejects a mix of 0 */
+	if (S_below(r, 4) == 0)
+		S_random_require(d, p->requires, &p->nrequires, r);
 	if (S_below(r, 5) == 0)
 		S_exclude(d, p, d->frameworks[S_below(r, d->nframeworks)].id);
 	return d;
@@ -1224,9 +1559,171 @@ static bool S_improve(struct doc *d, size_t c, size_t f, struct rng *r)
 	return true;
 }
 
+/* The level one score step up (or down) from level i: the next score,
+ * the first declared among equal ones; MODEL_NO_INDEX at the end. */
+static size_t S_next_level(const struct scale *s, size_t i, bool up)
+{
+	size_t best = MODEL_NO_INDEX;
+	for (size_t k = 0; k < s->nlevels; k++) {
+		double x = s->levels[k].score, at = s->levels[i].score;
+		bool beyond = up ? x > at : x < at;
+		bool nearer = best == MODEL_NO_INDEX ||
+		              (up ? x < s->levels[best].score : x > s->levels[best].score);
+		if (beyond && nearer)
+			best = k;
+	}
+	return best;
+}
+
+/* The profile verdict of the doc as it is now, computed from scratch. */
+static struct verdict *S_recompute(struct fixture *fx, double close_call)
+{
+	return verdict_profile(fx->doc, verdict_normalise(fx->doc, fx->a), 0, close_call, fx->a);
+}
+
+/* Brute force: every one-level change of every ordinal rating, each
+ * applied to the doc and judged from scratch.  The verdict's rating flip
+ * must change the winner, as it says; no change may flip the verdict with
+ * a smaller score change, nor an earlier one (criteria, then ranking
+ * order, then down before up) with a change as small.  Returns whether
+ * there was a flip. */
+static bool S_check_rating_flip(struct fixture *fx, const struct verdict *v, double close_call)
+{
+	struct doc *d = fx->doc;
+	const struct rating_flip *rf = &v->rating_flip;
+	size_t winner = verdict_winner(v);
+	double smallest = INFINITY;
+	bool chosen_seen = false;
+	for (size_t c = 0; c < d->ncriteria; c++) {
+		struct criterion *cr = &d->criteria[c];
+		const struct scale *s = &d->scales[cr->scale_ix];
+		if (s->kind != SCALE_ORDINAL)
+			continue;
+		for (size_t k = 0; k < v->nframeworks; k++) {
+			size_t f = v->ranking[k].framework;
+			struct rating *rt = &cr->ratings[cr->rating_of[f]];
+			for (int up = 0; up < 2 && !rt->unknown; up++) {
+				size_t from = rt->level_ix, to = S_next_level(s, from, up == 1);
+				if (to == MODEL_NO_INDEX)
+					continue;
+				rt->level_ix = to;
+				struct verdict *v2 = S_recompute(fx, close_call);
+				rt->level_ix = from;
+				const struct ranked *before = NULL, *after = NULL;
+				for (size_t j = 0; j < v->nframeworks; j++) {
+					if (v->ranking[j].framework == f)
+						before = &v->ranking[j];
+					if (v2->ranking[j].framework == f)
+						after = &v2->ranking[j];
+				}
+				double change = after->score - before->score;
+				bool flips = verdict_winner(v2) != winner;
+				bool chosen = v->has_rating_flip && rf->framework == f &&
+				              rf->criterion == c && rf->to_level == to;
+				if (chosen) {
+					assert_true(flips);
+					assert_int_equal(rf->from_level, from);
+					assert_near(rf->score_change, change);
+					assert_int_equal(rf->kind, v2->kind);
+					assert_int_equal(rf->winner, verdict_winner(v2));
+					assert_int_equal(rf->qualification_changed,
+					                 before->qualified != after->qualified);
+					chosen_seen = true;
+				}
+				if (!flips)
+					continue;
+				smallest = fmin(smallest, fabs(change));
+				assert_true(v->has_rating_flip);
+				if (!chosen_seen)
+					assert_false(fabs(change) < fabs(rf->score_change) - 1e-9);
+			}
+		}
+	}
+	assert_int_equal(chosen_seen, v->has_rating_flip);
+	if (v->has_rating_flip)
+		assert_true(fabs(rf->score_change) <= smallest + 1e-9);
+	return v->has_rating_flip;
+}
+
+/* Unknowns: with none that can matter the verdict holds and both cases
+ * are the verdict itself; a winner is its own best case; and when a
+ * winner holds, random values for every unknown rating keep it.  Returns
+ * whether the last was tried. */
+static bool S_check_unknowns(struct fixture *fx, struct rng *r, const struct verdict *v,
+                             double close_call)
+{
+	struct doc *d = fx->doc;
+	const struct unknowns *uk = &v->unknowns;
+	size_t winner = verdict_winner(v);
+	if (uk->count == 0) {
+		assert_true(uk->holds);
+		assert_int_equal(uk->best_kind, v->kind);
+		assert_int_equal(uk->worst_kind, v->kind);
+		assert_int_equal(uk->best_winner, winner);
+		assert_int_equal(uk->worst_winner, winner);
+	}
+	if (v->kind == VERDICT_WINNER)
+		assert_int_equal(uk->best_winner, winner);
+	assert_int_equal(uk->holds, uk->best_kind == v->kind && uk->worst_kind == v->kind &&
+	                            uk->best_winner == winner && uk->worst_winner == winner);
+	if (!(uk->holds && v->kind == VERDICT_WINNER && uk->count > 0))
+		return false;
+	for (int tries = 0; tries < 4; tries++) {
+		struct rating saved[CAP * 6];
+		size_t n = 0;
+		for (size_t c = 0; c < d->ncriteria; c++) {
+			struct criterion *cr = &d->criteria[c];
+			const struct scale *s = &d->scales[cr->scale_ix];
+			for (size_t i = 0; i < cr->nratings; i++) {
+				struct rating *rt = &cr->ratings[i];
+				saved[n++] = *rt;
+				if (!rt->unknown)
+					continue;
+				if (s->kind == SCALE_ORDINAL) {
+					S_rate(d, cr, rt, s->levels[S_below(r, s->nlevels)].id);
+				} else {
+					rt->unknown = false;
+					rt->value = s->min + (s->max - s->min) * S_unit(r);
+				}
+			}
+		}
+		struct verdict *v2 = S_recompute(fx, close_call);
+		assert_int_equal(v2->kind, VERDICT_WINNER);
+		assert_int_equal(verdict_winner(v2), winner);
+		n = 0;
+		for (size_t c = 0; c < d->ncriteria; c++)
+			for (size_t i = 0; i < d->criteria[c].nratings; i++)
+				d->criteria[c].ratings[i] = saved[n++];
+	}
+	return true;
+}
+
+/* The why lists every contribution beyond VERDICT_SCORE_EPS, on its side,
+ * largest first. */
+static void S_check_reasons(const struct verdict *v)
+{
+	size_t out[CAP];
+	for (int side = 0; side < 2; side++) {
+		size_t n = verdict_reasons(v, side == 0, out, CAP), want = 0;
+		double sign = side == 0 ? 1 : -1;
+		for (size_t c = 0; v->has_margin && c < v->ncriteria; c++)
+			want += sign * v->contrib[c] > VERDICT_SCORE_EPS;
+		assert_int_equal(n, want);
+		for (size_t i = 0; i < n; i++) {
+			assert_true(sign * v->contrib[out[i]] > VERDICT_SCORE_EPS);
+			if (i > 0)
+				assert_true(sign * v->contrib[out[i]] <= sign * v->contrib[out[i - 1]]);
+		}
+	}
+}
+
+struct tally {
+	size_t critical, flips, holds;
+};
+
 /* The properties of one random doc's profile verdict. */
 static void S_check_random(struct fixture *fx, struct rng *r, double close_call,
-                           size_t *ncritical)
+                           struct tally *t)
 {
 	struct doc *d = fx->doc;
 	size_t nf = d->nframeworks;
@@ -1264,7 +1761,7 @@ static void S_check_random(struct fixture *fx, struct rng *r, double close_call,
 
 	/* at the tie weight, the winner and the challenger draw */
 	if (v->has_critical) {
-		++*ncritical;
+		t->critical++;
 		const struct critical *k = &v->critical;
 		double Wc = v->weights[k->criterion], x = k->tie_weight;
 		assert_true(Wc > 0 && Wc < 1);
@@ -1281,6 +1778,10 @@ static void S_check_random(struct fixture *fx, struct rng *r, double close_call,
 		                    : STABILITY_MODERATE;
 		assert_int_equal(v->stability, want);
 	}
+
+	S_check_reasons(v);
+	t->flips += v->kind == VERDICT_WINNER && S_check_rating_flip(fx, v, close_call);
+	t->holds += S_check_unknowns(fx, r, v, close_call);
 
 	/* raising one framework's rating never lowers its score, nor moves
 	 * anyone else's */
@@ -1306,7 +1807,7 @@ static void test_properties(void **state)
 {
 	struct fixture *fx = *state;
 	struct rng r = { 20261125 };
-	size_t ncritical = 0;
+	struct tally t = { 0, 0, 0 };
 	for (int i = 0; i < 200; i++) {
 		/* a fresh result arena per doc keeps the run small */
 		arena_free(fx->a);
@@ -1314,9 +1815,14 @@ static void test_properties(void **state)
 		S_random_doc(fx, &r);
 		/* threshold 0 makes every verdict with a qualified pair a winner,
 		 * so the sensitivity runs often */
-		S_check_random(fx, &r, i % 2 == 0 ? 0.0 : VERDICT_DEFAULT_CLOSE_CALL, &ncritical);
+		S_check_random(fx, &r, i % 2 == 0 ? 0.0 : VERDICT_DEFAULT_CLOSE_CALL, &t);
 	}
-	assert_true(ncritical >= 20);    /* the tie property was really exercised */
+	/* every property was really exercised */
+	print_message("critical %zu, rating flips %zu, unknowns held %zu\n",
+	              t.critical, t.flips, t.holds);
+	assert_true(t.critical >= 20);
+	assert_true(t.flips >= 20);
+	assert_true(t.holds >= 10);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1349,6 +1855,14 @@ int main(void)
 		T(test_sensitivity_full_weight),
 		T(test_strengths),
 		T(test_names),
+		T(test_reasons),
+		T(test_reasons_without_margin),
+		T(test_unknowns_hold),
+		T(test_unknowns_change_the_winner),
+		T(test_unknowns_close_call),
+		T(test_rating_flip_smallest),
+		T(test_rating_flip_by_qualification),
+		T(test_rating_flip_none),
 		T(test_properties),
 	};
 	return cmocka_run_group_tests_name("verdict", tests, NULL, NULL);
