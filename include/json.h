@@ -1,8 +1,10 @@
 /* json.h - the JSON summary of SPEC section 4.
  *
  * Keys in a fixed order, numbers unrounded (shortest text that reads back
- * as the same double), strings escaped so that any input text gives valid
- * JSON. */
+ * as the same double, always with a decimal point whatever the locale),
+ * strings escaped so that any input text gives valid JSON.  Each profile
+ * carries two keys beyond SPEC section 4, after "pdf": "unknowns" and
+ * "rating_flip" (docs/json.md). */
 #ifndef VERDICT_JSON_H
 #define VERDICT_JSON_H
 
@@ -27,7 +29,10 @@ struct json_input {
 /* Writes the summary; false when out reports a write error. */
 bool json_write(FILE *out, const struct json_input *in, size_t n, const char *version);
 
-/* Writes s as a JSON string literal (exposed for tests). */
+/* Writes s as a JSON string literal: quotes, backslashes, control
+ * characters, DEL, U+2028 and U+2029 escaped, other UTF-8 kept as it is,
+ * each byte that is not valid UTF-8 written as U+FFFD; NULL as "".
+ * (Exposed for tests.) */
 void json_string(FILE *out, const char *s);
 
 /* Writes x as the shortest decimal that reads back as x (exposed for tests). */

@@ -1,6 +1,7 @@
 /* json.c - the JSON summary (SPEC section 4). */
 #include "json.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,12 @@ void json_string(FILE *out, const char *s)
 			p++;
 			continue;
 		}
+		/* U+2028 and U+2029 are valid JSON but end a line in JavaScript */
+		if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+			fputs(p[2] == 0xA8 ? "\\u2028" : "\\u2029", out);
+			p += n;
+			continue;
+		}
 		if (n > 1) {
 			fwrite(p, 1, n, out);
 			p += n;
@@ -62,13 +69,22 @@ void json_number(FILE *out, double x)
 		fputs("null", out);
 		return;
 	}
+	if (x == 0)
+		x = 0.0;                 /* no negative zero */
+	/* Printed and read back in the C locale, whatever the caller's
+	 * LC_NUMERIC says: a decimal comma is not JSON. */
+	locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	locale_t old = c != (locale_t)0 ? uselocale(c) : (locale_t)0;
 	char buf[40];
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(buf, sizeof buf, "%.*g", prec, x);
 		if (strtod(buf, NULL) == x)
 			break;
 	}
-	/* The program never calls setlocale(), so the point is a point. */
+	if (c != (locale_t)0) {
+		uselocale(old);
+		freelocale(c);
+	}
 	fputs(buf, out);
 }
 
@@ -157,6 +173,55 @@ static void S_verdict(FILE *out, const struct doc *doc, const struct verdict *v)
 	fputs("]", out);
 }
 
+/* A framework's id, or null for MODEL_NO_INDEX. */
+static void S_fw_or_null(FILE *out, const struct doc *doc, size_t f)
+{
+	if (f == MODEL_NO_INDEX)
+		fputs("null", out);
+	else
+		json_string(out, doc->frameworks[f].id);
+}
+
+/* Beyond SPEC section 4, documented in docs/json.md. */
+static void S_unknowns(FILE *out, const struct doc *doc, const struct unknowns *uk)
+{
+	S_key(out, "unknowns");
+	fputc('{', out);
+	S_key(out, "holds");
+	fputs(uk->holds ? "true, " : "false, ", out);
+	S_key(out, "best_case_winner");
+	S_fw_or_null(out, doc, uk->best_winner);
+	fputs(", ", out);
+	S_key(out, "worst_case_winner");
+	S_fw_or_null(out, doc, uk->worst_winner);
+	fputc('}', out);
+}
+
+static void S_rating_flip(FILE *out, const struct doc *doc, const struct verdict *v)
+{
+	S_key(out, "rating_flip");
+	if (!v->has_rating_flip) {
+		fputs("null", out);
+		return;
+	}
+	const struct rating_flip *rf = &v->rating_flip;
+	const struct criterion *cr = &doc->criteria[rf->criterion];
+	const struct scale *s = &doc->scales[cr->scale_ix];
+	fputc('{', out);
+	S_key(out, "framework");
+	json_string(out, doc->frameworks[rf->framework].id);
+	fputs(", ", out);
+	S_key(out, "criterion");
+	json_string(out, cr->id);
+	fputs(", ", out);
+	S_key(out, "from");
+	json_string(out, s->levels[rf->from_level].id);
+	fputs(", ", out);
+	S_key(out, "to");
+	json_string(out, s->levels[rf->to_level].id);
+	fputc('}', out);
+}
+
 static void S_profile(FILE *out, const struct doc *doc, size_t p,
                       const struct verdict *v, const char *pdf)
 {
@@ -205,6 +270,10 @@ static void S_profile(FILE *out, const struct doc *doc, size_t p,
 		json_string(out, pdf);
 	else
 		fputs("null", out);
+	fputs(",\n          ", out);
+	S_unknowns(out, doc, &v->unknowns);
+	fputs(", ", out);
+	S_rating_flip(out, doc, v);
 }
 
 static void S_input(FILE *out, const struct json_input *in)

@@ -1,0 +1,841 @@
+/* test_json.c - the JSON summary (SPEC section 4) read back by a strict
+ * JSON reader written here (RFC 8259: grammar, escapes, surrogate pairs,
+ * valid UTF-8), never by comparing strings alone. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "check.h"
+#include "diag.h"
+#include "json.h"
+#include "load.h"
+#include "model.h"
+#include "patterns.h"
+#include "testutil.h"
+#include "verdict.h"
+
+/* ---------------------------------------------------------------------- */
+/* A strict JSON reader into a tree allocated from an arena */
+
+enum jtype { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
+
+struct jval {
+	enum jtype type;
+	bool b;
+	double num;
+	const char *text;        /* J_NUM: as written; J_STR: decoded UTF-8 */
+	size_t len;              /* J_STR: bytes (may hold NUL) */
+	struct jval **items;     /* J_ARR, J_OBJ */
+	const char **keys;       /* J_OBJ, in document order */
+	size_t n;
+};
+
+struct jreader {
+	const char *p, *end;
+	struct arena *a;
+	const char *error;       /* the first problem, NULL while fine */
+};
+
+static bool S_fail(struct jreader *r, const char *what)
+{
+	if (r->error == NULL)
+		r->error = what;
+	return false;
+}
+
+static void S_ws(struct jreader *r)
+{
+	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+		r->p++;
+}
+
+static bool S_lit(struct jreader *r, const char *word)
+{
+	size_t n = strlen(word);
+	if ((size_t)(r->end - r->p) < n || memcmp(r->p, word, n) != 0)
+		return S_fail(r, "bad literal");
+	r->p += n;
+	return true;
+}
+
+static bool S_digits(struct jreader *r)
+{
+	const char *s = r->p;
+	while (r->p < r->end && *r->p >= '0' && *r->p <= '9')
+		r->p++;
+	return r->p > s;
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static bool S_number(struct jreader *r, struct jval *v)
+{
+	const char *s = r->p;
+	if (r->p < r->end && *r->p == '-')
+		r->p++;
+	if (r->p < r->end && *r->p == '0')
+		r->p++;
+	else if (r->p >= r->end || *r->p < '1' || *r->p > '9' || !S_digits(r))
+		return S_fail(r, "bad number");
+	if (r->p < r->end && *r->p == '.') {
+		r->p++;
+		if (!S_digits(r))
+			return S_fail(r, "no digits after the point");
+	}
+	if (r->p < r->end && (*r->p == 'e' || *r->p == 'E')) {
+		r->p++;
+		if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
+			r->p++;
+		if (!S_digits(r))
+			return S_fail(r, "no exponent digits");
+	}
+	v->type = J_NUM;
+	v->text = arena_strndup(r->a, s, (size_t)(r->p - s));
+	v->num = strtod(v->text, NULL);    /* the tests run in the C locale */
+	return true;
+}
+
+static size_t S_utf8_len(const unsigned char *s, size_t avail)
+{
+	size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2
+	         : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+	if (n == 0 || n > avail)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
+	    (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
+		return 0;
+	return n;
+}
+
+static size_t S_put_utf8(char *o, unsigned long cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | cp >> 12);
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | cp >> 18);
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static bool S_hex4(struct jreader *r, unsigned long *out)
+{
+	if (r->end - r->p < 4)
+		return S_fail(r, "short \\u escape");
+	*out = 0;
+	for (int i = 0; i < 4; i++) {
+		char c = *r->p++;
+		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+		      : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+		if (d < 0)
+			return S_fail(r, "bad \\u escape");
+		*out = *out * 16 + (unsigned long)d;
+	}
+	return true;
+}
+
+static bool S_escape(struct jreader *r, char *o, size_t *n)
+{
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	if (r->p >= r->end)
+		return S_fail(r, "escape at the end");
+	const char *k = strchr(from, *r->p);
+	if (*r->p != 'u') {
+		if (k == NULL || *r->p == '\0')
+			return S_fail(r, "unknown escape");
+		r->p++;
+		o[(*n)++] = to[k - from];
+		return true;
+	}
+	r->p++;
+	unsigned long cp, lo;
+	if (!S_hex4(r, &cp))
+		return false;
+	if (cp >= 0xDC00 && cp <= 0xDFFF)
+		return S_fail(r, "lone low surrogate");
+	if (cp >= 0xD800 && cp <= 0xDBFF) {
+		if (r->end - r->p < 2 || r->p[0] != '\\' || r->p[1] != 'u')
+			return S_fail(r, "lone high surrogate");
+		r->p += 2;
+		if (!S_hex4(r, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+			return S_fail(r, "bad surrogate pair");
+		cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+	}
+	*n += S_put_utf8(o + *n, cp);
+	return true;
+}
+
+static bool S_string(struct jreader *r, struct jval *v)
+{
+	r->p++;                                   /* the opening quote */
+	/* decoded text is never longer than the encoded one */
+	char *o = arena_alloc(r->a, (size_t)(r->end - r->p) + 1);
+	size_t n = 0;
+	for (;;) {
+		if (r->p >= r->end)
+			return S_fail(r, "unterminated string");
+		unsigned char c = (unsigned char)*r->p;
+		if (c == '"')
+			break;
+		if (c < 0x20)
+			return S_fail(r, "raw control character in a string");
+		if (c == '\\') {
+			r->p++;
+			if (!S_escape(r, o, &n))
+				return false;
+			continue;
+		}
+		size_t k = S_utf8_len((const unsigned char *)r->p, (size_t)(r->end - r->p));
+		if (k == 0)
+			return S_fail(r, "invalid UTF-8");
+		memcpy(o + n, r->p, k);
+		n += k;
+		r->p += k;
+	}
+	r->p++;
+	o[n] = '\0';
+	v->type = J_STR;
+	v->text = o;
+	v->len = n;
+	return true;
+}
+
+static struct jval *S_value(struct jreader *r, int depth);
+
+/* An array or object: items separated by commas; objects have keys. */
+static bool S_compound(struct jreader *r, struct jval *v, int depth)
+{
+	bool obj = *r->p == '{';
+	char close = obj ? '}' : ']';
+	v->type = obj ? J_OBJ : J_ARR;
+	r->p++;
+	size_t cap = 0;
+	S_ws(r);
+	if (r->p < r->end && *r->p == close) {
+		r->p++;
+		return true;
+	}
+	for (;;) {
+		if (v->n == cap) {
+			cap = cap ? 2 * cap : 8;
+			struct jval **items = arena_array(r->a, cap, sizeof *items);
+			const char **keys = arena_array(r->a, cap, sizeof *keys);
+			if (v->n) {
+				memcpy(items, v->items, v->n * sizeof *items);
+				memcpy(keys, v->keys, v->n * sizeof *keys);
+			}
+			v->items = items;
+			v->keys = keys;
+		}
+		S_ws(r);
+		if (obj) {
+			struct jval k = { 0 };
+			if (r->p >= r->end || *r->p != '"' || !S_string(r, &k))
+				return S_fail(r, "object key is not a string");
+			for (size_t i = 0; i < v->n; i++)
+				if (strcmp(v->keys[i], k.text) == 0)
+					return S_fail(r, "duplicate key");
+			v->keys[v->n] = k.text;
+			S_ws(r);
+			if (r->p >= r->end || *r->p != ':')
+				return S_fail(r, "no colon after a key");
+			r->p++;
+		}
+		struct jval *item = S_value(r, depth + 1);
+		if (item == NULL)
+			return false;
+		v->items[v->n++] = item;
+		S_ws(r);
+		if (r->p < r->end && *r->p == ',') {
+			r->p++;
+			continue;
+		}
+		if (r->p < r->end && *r->p == close) {
+			r->p++;
+			return true;
+		}
+		return S_fail(r, "expected a comma or the closing bracket");
+	}
+}
+
+static struct jval *S_value(struct jreader *r, int depth)
+{
+	struct jval *v = arena_alloc(r->a, sizeof *v);
+	bool ok;
+	S_ws(r);
+	if (depth > 64)
+		return S_fail(r, "too deep"), NULL;
+	if (r->p >= r->end)
+		return S_fail(r, "value expected"), NULL;
+	switch (*r->p) {
+	case 'n': ok = S_lit(r, "null"); v->type = J_NULL; break;
+	case 't': ok = S_lit(r, "true"); v->type = J_BOOL; v->b = true; break;
+	case 'f': ok = S_lit(r, "false"); v->type = J_BOOL; break;
+	case '"': ok = S_string(r, v); break;
+	case '[': case '{': ok = S_compound(r, v, depth); break;
+	default: ok = S_number(r, v);
+	}
+	return ok ? v : NULL;
+}
+
+/* The whole text as one JSON value, or NULL (with the reason printed). */
+static struct jval *S_parse(const char *text, size_t len, struct arena *a)
+{
+	struct jreader r = { text, text + len, a, NULL };
+	struct jval *v = S_value(&r, 0);
+	S_ws(&r);
+	if (v != NULL && r.p != r.end)
+		v = NULL, S_fail(&r, "text after the value");
+	if (v == NULL)
+		print_error("JSON error at byte %td: %s\n%s\n", r.p - text, r.error, text);
+	return v;
+}
+
+/* ---- looking things up ---- */
+
+static const struct jval *S_get(const struct jval *o, const char *key)
+{
+	assert_int_equal(o->type, J_OBJ);
+	for (size_t i = 0; i < o->n; i++)
+		if (strcmp(o->keys[i], key) == 0)
+			return o->items[i];
+	fail_msg("no key '%s'", key);
+	return NULL;
+}
+
+static const struct jval *S_at(const struct jval *arr, size_t i)
+{
+	assert_int_equal(arr->type, J_ARR);
+	assert_true(i < arr->n);
+	return arr->items[i];
+}
+
+static void S_keys(const struct jval *o, size_t n, const char *const want[])
+{
+	assert_int_equal(o->type, J_OBJ);
+	assert_int_equal(o->n, n);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(o->keys[i], want[i]);
+}
+
+static void S_is_str(const struct jval *v, const char *want)
+{
+	assert_int_equal(v->type, J_STR);
+	assert_string_equal(v->text, want);
+}
+
+static void S_is_num(const struct jval *v, double want)
+{
+	assert_int_equal(v->type, J_NUM);
+	if (v->num != want)
+		fail_msg("%s read back as %.17g, want %.17g", v->text, v->num, want);
+}
+
+static void S_is_null(const struct jval *v)
+{
+	assert_int_equal(v->type, J_NULL);
+}
+
+/* ---- writing into memory ---- */
+
+struct mem {
+	char *buf;
+	size_t len;
+	FILE *f;
+};
+
+static void S_open(struct mem *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	m->f = open_memstream(&m->buf, &m->len);
+	assert_non_null(m->f);
+}
+
+static void S_close(struct mem *m)
+{
+	assert_int_equal(fclose(m->f), 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Strings */
+
+/* Writes s with json_string() and parses it back. */
+static const struct jval *S_roundtrip(const char *s, struct arena *a, char **raw)
+{
+	struct mem m;
+	S_open(&m);
+	json_string(m.f, s);
+	S_close(&m);
+	*raw = arena_strndup(a, m.buf, m.len);
+	free(m.buf);
+	const struct jval *v = S_parse(*raw, strlen(*raw), a);
+	assert_non_null(v);
+	assert_int_equal(v->type, J_STR);
+	return v;
+}
+
+static void test_string_escapes(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	char *raw;
+	/* every character that must be escaped, and some that must not */
+	static const char nasty[] = "q\"b\\s/n\nr\rt\tb\bf\fx\x01y\x1fz\x7f"
+	                            "\xCE\x91\xCE\xBB\xCF\x86\xCE\xB1 "      /* Greek */
+	                            "\xD0\x91\xD0\xB5\xD1\x82\xD0\xB0 "      /* Cyrillic */
+	                            "\xF0\x9F\x93\x88 "                      /* U+1F4C8 */
+	                            "ls\xE2\x80\xA8ps\xE2\x80\xA9";          /* U+2028/9 */
+	const struct jval *v = S_roundtrip(nasty, a, &raw);
+	assert_int_equal(v->len, strlen(nasty));
+	assert_memory_equal(v->text, nasty, strlen(nasty));
+	/* no raw control character, DEL or line separator is left ... */
+	for (const unsigned char *p = (const unsigned char *)raw; *p; p++)
+		assert_true(*p >= 0x20 && *p != 0x7F);
+	assert_null(strstr(raw, "\xE2\x80\xA8"));
+	assert_non_null(strstr(raw, "\\u2028"));
+	assert_non_null(strstr(raw, "\\u007f"));
+	/* ... and other non-ASCII stays UTF-8, not \u escapes */
+	assert_non_null(strstr(raw, "\xCE\x91\xCE\xBB\xCF\x86\xCE\xB1"));
+	assert_non_null(strstr(raw, "\xF0\x9F\x93\x88"));
+
+	v = S_roundtrip("", a, &raw);
+	assert_int_equal(v->len, 0);
+	v = S_roundtrip(NULL, a, &raw);                   /* NULL writes "" */
+	assert_string_equal(raw, "\"\"");
+	arena_free(a);
+}
+
+static void test_string_invalid_utf8(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	char *raw;
+	/* Each byte that does not start a valid sequence becomes U+FFFD
+	 * (EF BF BD) and the reading goes on at the next byte:
+	 *   FF             stray byte                        -> 1 x FFFD
+	 *   C0 AF          overlong '/'                      -> 2 x FFFD (AF is a stray)
+	 *   ED A0 80       a surrogate                       -> 3 x FFFD
+	 *   F4 90 80 80    above U+10FFFF                    -> 4 x FFFD
+	 *   E2 82          truncated at the end              -> 2 x FFFD */
+	const struct jval *v = S_roundtrip("a\xFF" "b\xC0\xAF" "c\xED\xA0\x80" "d\xF4\x90\x80\x80"
+	                                   "e\xE2\x82", a, &raw);
+#define R "\xEF\xBF\xBD"
+	assert_string_equal(v->text, "a" R "b" R R "c" R R R "d" R R R R "e" R R);
+#undef R
+	arena_free(a);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Numbers */
+
+static const char *S_num_text(double x, struct arena *a)
+{
+	struct mem m;
+	S_open(&m);
+	json_number(m.f, x);
+	S_close(&m);
+	char *s = arena_strndup(a, m.buf, m.len);
+	free(m.buf);
+	return s;
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	static const double xs[] = {
+		0.1, 1.0 / 3, 100, 0.125, 2.0 / 3 * 100, 0.1 + 0.2, 1e-300, 5e-324,
+		1.7976931348623157e308, 123456789012345680.0, -37.07077387632944, 1e21, 1e-7,
+	};
+	for (size_t i = 0; i < sizeof xs / sizeof *xs; i++) {
+		const char *s = S_num_text(xs[i], a);
+		const struct jval *v = S_parse(s, strlen(s), a);
+		assert_non_null(v);                       /* JSON number grammar */
+		S_is_num(v, xs[i]);                       /* unrounded: reads back exactly */
+	}
+	/* the shortest of 15, 16, 17 significant digits that reads back */
+	assert_string_equal(S_num_text(0.1, a), "0.1");
+	assert_string_equal(S_num_text(100, a), "100");
+	assert_string_equal(S_num_text(0.125, a), "0.125");
+	/* 1/3 = 0.333333333333333314829616256...: 15 digits read back as
+	 * another double, 16 are enough */
+	assert_string_equal(S_num_text(1.0 / 3, a), "0.3333333333333333");
+	/* 0.1 + 0.2 = 0.3000000000000000444: 17 digits are needed */
+	assert_string_equal(S_num_text(0.1 + 0.2, a), "0.30000000000000004");
+	/* no negative zero, no inf or nan (JSON has none) */
+	assert_string_equal(S_num_text(-0.0, a), "0");
+	assert_string_equal(S_num_text(INFINITY, a), "null");
+	assert_string_equal(S_num_text(NAN, a), "null");
+	arena_free(a);
+}
+
+/* Under a locale with a decimal comma the point stays a point. */
+static void test_numbers_locale(void **state)
+{
+	(void)state;
+	static const char *const comma[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
+	                                     "fr_FR.utf8", "ru_RU.UTF-8", "nl_NL.UTF-8" };
+	const char *found = NULL;
+	for (size_t i = 0; i < sizeof comma / sizeof *comma && !found; i++)
+		if (setlocale(LC_ALL, comma[i]) != NULL)
+			found = comma[i];
+	if (found == NULL) {
+		print_message("no decimal-comma locale installed; skipped\n");
+		skip();
+	}
+	char probe[16];
+	snprintf(probe, sizeof probe, "%.1f", 0.5);
+	struct arena *a = arena_new();
+	const char *s = S_num_text(0.5, a);
+	const char *t = S_num_text(1.0 / 3, a);
+	setlocale(LC_ALL, "C");
+	assert_string_equal(probe, "0,5");                /* the locale really has a comma */
+	assert_string_equal(s, "0.5");
+	assert_string_equal(t, "0.3333333333333333");
+	arena_free(a);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The whole summary */
+
+/* Speed: numeric 0..100 ms, lower is better, u = (100 - v)/100;
+ * docs: lo 0, mid 1, hi 2, u = score/2.
+ *              alpha   beta    gamma
+ *   speed      20 .8   40 .6   unknown 0
+ *   docs       hi 1    mid .5  hi 1 */
+static const char DOC[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<comparison id=\"json-test\" format=\"1\">\n"
+	"<title>Quotes \"and\" \\ backslashes</title>\n"
+	"<scales><scale id=\"q\"><level id=\"lo\" score=\"0\"/><level id=\"mid\" score=\"1\"/>"
+	"<level id=\"hi\" score=\"2\"/></scale>\n"
+	"<scale id=\"ms\" min=\"0\" max=\"100\" better=\"lower\" unit=\"ms\"/></scales>\n"
+	"<frameworks><framework id=\"alpha\"><name>\xCE\x86\xCE\xBB\xCF\x86\xCE\xB1 \"A\"</name>"
+	"</framework><framework id=\"beta\"><name>\xD0\x91\xD0\xB5\xD1\x82\xD0\xB0</name></framework>"
+	"<framework id=\"gamma\"><name>Gamma</name></framework></frameworks>\n"
+	"<criteria><criterion id=\"speed\" scale=\"ms\"><name>Speed</name>"
+	"<rating framework=\"alpha\" value=\"20\"/><rating framework=\"beta\" value=\"40\"/>"
+	"<rating framework=\"gamma\" value=\"unknown\"/></criterion>\n"
+	"<criterion id=\"docs\" scale=\"q\"><name>Docs</name>"
+	"<rating framework=\"alpha\" level=\"hi\"/><rating framework=\"beta\" level=\"mid\"/>"
+	"<rating framework=\"gamma\" level=\"hi\"/></criterion></criteria>\n"
+	"<scenarios><scenario id=\"fast\"><name>Fast</name><weight criterion=\"speed\" value=\"3\"/>"
+	"<weight criterion=\"docs\" value=\"1\"/></scenario>\n"
+	"<scenario id=\"doc\"><name>Docs</name><weight criterion=\"docs\" value=\"1\"/>"
+	"<require criterion=\"speed\" max=\"50\"/></scenario></scenarios>\n"
+	"<profiles><profile id=\"team\" own-share=\"1\"><name>Team</name>"
+	"<use scenario=\"fast\" share=\"1\"/><weight criterion=\"docs\" value=\"1\"/>"
+	"<exclude framework=\"beta\" reason=\"no\"/></profile>\n"
+	"<profile id=\"skipped\"><name>Skipped</name><use scenario=\"fast\"/></profile></profiles>\n"
+	"</comparison>\n";
+
+struct judged {
+	struct diags d;
+	struct patterns *pat;
+	struct doc *doc;
+	struct arena *a;
+	struct verdict *scen[2], *prof[2];
+};
+
+static void S_judge(struct judged *j)
+{
+	diags_init(&j->d);
+	j->pat = patterns_new();
+	j->doc = LOAD_STR(DOC, &j->d);
+	assert_non_null(j->doc);
+	bool ok = check_doc(j->doc, j->pat, &j->d);
+	TU_ASSERT_NO_ERRORS(&j->d);
+	assert_true(ok);
+	j->a = arena_new();
+	const double *u = verdict_normalise(j->doc, j->a);
+	for (size_t s = 0; s < 2; s++)
+		j->scen[s] = verdict_scenario(j->doc, u, s, 2.0, j->a);
+	j->prof[0] = verdict_profile(j->doc, u, 0, 2.0, j->a);
+	j->prof[1] = NULL;                         /* filtered out, as by --profile */
+}
+
+static void S_unjudge(struct judged *j)
+{
+	arena_free(j->a);
+	doc_free(j->doc);
+	patterns_free(j->pat);
+	diags_free(&j->d);
+}
+
+static void test_summary(void **state)
+{
+	(void)state;
+	struct judged j;
+	S_judge(&j);
+	/* a file name that needs escaping, and an invalid input beside */
+	const char *pdf[2] = { "out/json-test/team.pdf", NULL };
+	struct diags bad;
+	diags_init(&bad);
+	diags_add(&bad, DIAG_ERROR, "bad \"x\".xml", 3, "unexpected <%s>\n\tat\x01 \"%s\"", "y", "z");
+	const char sha[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+	struct json_input in[2] = {
+		{ "dir/\"odd\"\tname \xC3\xBC.xml", sha, j.doc, true, &j.d, j.scen, j.prof, pdf },
+		{ "bad \"x\".xml", NULL, NULL, false, &bad, NULL, NULL, NULL },
+	};
+	struct mem m;
+	S_open(&m);
+	assert_true(json_write(m.f, in, 2, "1.2.3"));
+	S_close(&m);
+	struct arena *a = arena_new();
+	const struct jval *root = S_parse(m.buf, m.len, a);
+	assert_non_null(root);
+
+	S_keys(root, 4, (const char *const[]){ "tool", "version", "format", "inputs" });
+	S_is_str(S_get(root, "tool"), "verdict");
+	S_is_str(S_get(root, "version"), "1.2.3");
+	S_is_num(S_get(root, "format"), 1);
+	const struct jval *inputs = S_get(root, "inputs");
+	assert_int_equal(inputs->n, 2);
+
+	const struct jval *i0 = S_at(inputs, 0);
+	S_keys(i0, 8, (const char *const[]){ "file", "sha256", "id", "valid", "errors",
+	                                     "warnings", "scenarios", "profiles" });
+	S_is_str(S_get(i0, "file"), "dir/\"odd\"\tname \xC3\xBC.xml");
+	S_is_str(S_get(i0, "sha256"), sha);
+	S_is_str(S_get(i0, "id"), "json-test");
+	assert_true(S_get(i0, "valid")->type == J_BOOL && S_get(i0, "valid")->b);
+	assert_int_equal(S_get(i0, "errors")->n, 0);
+	/* scenario doc is used by no profile: one warning, with its line */
+	const struct jval *w = S_at(S_get(i0, "warnings"), 0);
+	assert_int_equal(S_get(i0, "warnings")->n, j.d.warnings);
+	S_keys(w, 3, (const char *const[]){ "file", "line", "message" });
+	S_is_str(S_get(w, "file"), "test.xml");
+	S_is_num(S_get(w, "line"), 10);
+	S_is_str(S_get(w, "message"), "scenario 'doc' is used by no profile");
+
+	static const char *const vkeys[] = { "id", "verdict", "winner", "leaders", "margin", "ranking" };
+	static const char *const rkeys[] = { "framework", "score", "qualified", "disqualified_by" };
+	const struct jval *scen = S_get(i0, "scenarios");
+	assert_int_equal(scen->n, 2);
+	/* fast: W speed 3/4, docs 1/4.
+	 * alpha 100 (0.75*0.8 + 0.25*1) = 85; beta 100 (0.75*0.6 + 0.25*0.5) = 57.5;
+	 * gamma 100 (0 + 0.25*1) = 25; margin 27.5: alpha wins */
+	const struct jval *s0 = S_at(scen, 0);
+	S_keys(s0, 6, vkeys);
+	S_is_str(S_get(s0, "id"), "fast");
+	S_is_str(S_get(s0, "verdict"), "winner");
+	S_is_str(S_get(s0, "winner"), "alpha");
+	assert_int_equal(S_get(s0, "leaders")->n, 1);
+	S_is_str(S_at(S_get(s0, "leaders"), 0), "alpha");
+	S_is_num(S_get(s0, "margin"), j.scen[0]->margin);   /* exactly the double */
+	assert_true(fabs(S_get(s0, "margin")->num - 27.5) < 1e-9);
+	const struct jval *rk = S_get(s0, "ranking");
+	assert_int_equal(rk->n, 3);
+	static const char *const fast_order[] = { "alpha", "beta", "gamma" };
+	static const double fast_score[] = { 85, 57.5, 25 };
+	for (size_t k = 0; k < 3; k++) {
+		const struct jval *e = S_at(rk, k);
+		S_keys(e, 4, rkeys);
+		S_is_str(S_get(e, "framework"), fast_order[k]);
+		S_is_num(S_get(e, "score"), j.scen[0]->ranking[k].score);
+		assert_true(fabs(S_get(e, "score")->num - fast_score[k]) < 1e-9);
+		assert_true(S_get(e, "qualified")->b);
+		assert_int_equal(S_get(e, "disqualified_by")->n, 0);
+	}
+	/* doc: W docs 1: alpha 100, beta 50, gamma 100 but gamma's unknown
+	 * speed fails speed <= 50: alpha, beta qualify; alpha by 50 */
+	const struct jval *s1 = S_at(scen, 1);
+	S_is_str(S_get(s1, "winner"), "alpha");
+	S_is_num(S_get(s1, "margin"), 50);
+	const struct jval *g = S_at(S_get(s1, "ranking"), 2);
+	S_is_str(S_get(g, "framework"), "gamma");
+	S_is_num(S_get(g, "score"), 100);                    /* keeps its score */
+	assert_true(S_get(g, "qualified")->type == J_BOOL && !S_get(g, "qualified")->b);
+	assert_int_equal(S_get(g, "disqualified_by")->n, 1);
+	S_is_str(S_at(S_get(g, "disqualified_by"), 0), "require:speed<=50");
+
+	/* team: S = share 1 + own-share 1 = 2;
+	 * W speed = 1/2 * 3/4 = 0.375; docs = 1/2 * 1/4 + 1/2 * 1 = 0.625.
+	 * alpha 100 (0.375*0.8 + 0.625) = 92.5; gamma 100 (0 + 0.625) = 62.5;
+	 * beta 100 (0.375*0.6 + 0.625*0.5) = 53.75, excluded.  Margin 30. */
+	const struct jval *profs = S_get(i0, "profiles");
+	assert_int_equal(profs->n, 1);                       /* "skipped" is left out */
+	const struct jval *p = S_at(profs, 0);
+	S_keys(p, 12, (const char *const[]){ "id", "verdict", "winner", "leaders", "margin",
+	                                     "ranking", "weights", "critical", "stability",
+	                                     "pdf", "unknowns", "rating_flip" });
+	S_is_str(S_get(p, "id"), "team");
+	S_is_str(S_get(p, "winner"), "alpha");
+	assert_true(fabs(S_get(p, "margin")->num - 30) < 1e-9);
+	rk = S_get(p, "ranking");
+	S_is_str(S_get(S_at(rk, 1), "framework"), "gamma");
+	S_is_str(S_get(S_at(rk, 2), "framework"), "beta");
+	assert_true(fabs(S_get(S_at(rk, 2), "score")->num - 53.75) < 1e-9);
+	S_is_str(S_at(S_get(S_at(rk, 2), "disqualified_by"), 0), "exclude");
+	const struct jval *wt = S_get(p, "weights");
+	S_keys(wt, 2, (const char *const[]){ "speed", "docs" });
+	S_is_num(S_get(wt, "speed"), 0.375);
+	S_is_num(S_get(wt, "docs"), 0.625);
+	/* Sensitivity, A alpha, B gamma: D = 0.375*0.8 + 0 = 0.3
+	 *   speed: Delta 0.8, R = (0.3 - 0.3)/0.625 = 0, x = 0, |x - W| = 0.375
+	 *   docs:  Delta 0,   R = 0.3/0.375 = 0.8, x = 1, |x - W| = 0.375
+	 * a tie: speed, declared first; 37.5 points: robust */
+	const struct jval *cr = S_get(p, "critical");
+	S_keys(cr, 4, (const char *const[]){ "criterion", "challenger", "weight", "tie_weight" });
+	S_is_str(S_get(cr, "criterion"), "speed");
+	S_is_str(S_get(cr, "challenger"), "gamma");
+	S_is_num(S_get(cr, "weight"), 0.375);
+	S_is_num(S_get(cr, "tie_weight"), 0);
+	S_is_str(S_get(p, "stability"), "robust");
+	S_is_str(S_get(p, "pdf"), "out/json-test/team.pdf");
+	/* Unknowns: gamma's speed.  Worst case for alpha: gamma's speed at 1,
+	 * gamma = 62.5 + 37.5 = 100 beats 92.5 by 7.5: gamma.  Best: alpha. */
+	const struct jval *uk = S_get(p, "unknowns");
+	S_keys(uk, 3, (const char *const[]){ "holds", "best_case_winner", "worst_case_winner" });
+	assert_true(S_get(uk, "holds")->type == J_BOOL && !S_get(uk, "holds")->b);
+	S_is_str(S_get(uk, "best_case_winner"), "alpha");
+	S_is_str(S_get(uk, "worst_case_winner"), "gamma");
+	/* Rating flip: docs is the one ordinal criterion (W 0.625, a level is
+	 * u 0.5: 31.25 points).  alpha hi -> mid: 61.25 < gamma 62.5, a close
+	 * call; gamma is at the top; beta is excluded whatever it scores. */
+	const struct jval *rf = S_get(p, "rating_flip");
+	S_keys(rf, 4, (const char *const[]){ "framework", "criterion", "from", "to" });
+	S_is_str(S_get(rf, "framework"), "alpha");
+	S_is_str(S_get(rf, "criterion"), "docs");
+	S_is_str(S_get(rf, "from"), "hi");
+	S_is_str(S_get(rf, "to"), "mid");
+
+	/* the invalid input: its error, nulls and empty lists */
+	const struct jval *i1 = S_at(inputs, 1);
+	S_keys(i1, 8, (const char *const[]){ "file", "sha256", "id", "valid", "errors",
+	                                     "warnings", "scenarios", "profiles" });
+	S_is_null(S_get(i1, "sha256"));
+	S_is_null(S_get(i1, "id"));
+	assert_true(S_get(i1, "valid")->type == J_BOOL && !S_get(i1, "valid")->b);
+	const struct jval *e = S_at(S_get(i1, "errors"), 0);
+	S_is_str(S_get(e, "file"), "bad \"x\".xml");
+	S_is_num(S_get(e, "line"), 3);
+	S_is_str(S_get(e, "message"), "unexpected <y>\n\tat\x01 \"z\"");
+	assert_int_equal(S_get(i1, "warnings")->n, 0);
+	assert_int_equal(S_get(i1, "scenarios")->type, J_ARR);
+	assert_int_equal(S_get(i1, "scenarios")->n, 0);
+	assert_int_equal(S_get(i1, "profiles")->n, 0);
+
+	free(m.buf);
+	arena_free(a);
+	diags_free(&bad);
+	S_unjudge(&j);
+}
+
+/* Nulls where SPEC section 4 wants them: no winner, no margin, no
+ * critical, no stability, no rating flip; and no inputs at all. */
+static void test_summary_nulls(void **state)
+{
+	(void)state;
+	struct judged j;
+	S_judge(&j);
+	/* a threshold of 40 makes team (margin 30) a close call between
+	 * alpha (92.5) and gamma (62.5, 30 < 40 behind) */
+	const double *u = verdict_normalise(j.doc, j.a);
+	j.prof[0] = verdict_profile(j.doc, u, 0, 40.0, j.a);
+	struct json_input in = { "t.xml", NULL, j.doc, true, &j.d, j.scen, j.prof, NULL };
+	struct mem m;
+	S_open(&m);
+	assert_true(json_write(m.f, &in, 1, "1"));
+	S_close(&m);
+	struct arena *a = arena_new();
+	const struct jval *root = S_parse(m.buf, m.len, a);
+	assert_non_null(root);
+	const struct jval *p = S_at(S_get(S_at(S_get(root, "inputs"), 0), "profiles"), 0);
+	S_is_str(S_get(p, "verdict"), "close");
+	S_is_null(S_get(p, "winner"));
+	assert_int_equal(S_get(p, "leaders")->n, 2);
+	S_is_str(S_at(S_get(p, "leaders"), 0), "alpha");
+	S_is_str(S_at(S_get(p, "leaders"), 1), "gamma");
+	S_is_null(S_get(p, "critical"));
+	S_is_null(S_get(p, "stability"));
+	S_is_null(S_get(p, "pdf"));
+	S_is_null(S_get(p, "rating_flip"));
+	/* best case for alpha: nothing of its own is unknown: still close;
+	 * worst case: gamma 100 vs alpha 92.5, 7.5 < 40 behind: close too */
+	const struct jval *uk = S_get(p, "unknowns");
+	assert_true(S_get(uk, "holds")->b);
+	S_is_null(S_get(uk, "best_case_winner"));
+	S_is_null(S_get(uk, "worst_case_winner"));
+	free(m.buf);
+
+	S_open(&m);
+	assert_true(json_write(m.f, NULL, 0, "1"));
+	S_close(&m);
+	root = S_parse(m.buf, m.len, a);
+	assert_non_null(root);
+	assert_int_equal(S_get(root, "inputs")->type, J_ARR);
+	assert_int_equal(S_get(root, "inputs")->n, 0);
+	free(m.buf);
+	arena_free(a);
+	S_unjudge(&j);
+}
+
+/* The reader itself must refuse what is not JSON, or the tests above
+ * could pass on broken output. */
+static void test_reader_is_strict(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {
+		"", "{", "[1,]", "{\"a\":1,}", "{'a':1}", "01", "1.", ".5", "1e", "+1",
+		"\"a\nb\"", "\"\\x\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\xFF\"", "nul",
+		"{\"a\":1,\"a\":2}", "[1 2]", "0,5", "1 1", "NaN", "-0,5",
+	};
+	static const char *const good[] = {
+		"0", "-0", "1.5e-7", "[]", "{}", "\"\\ud83d\\udcc8\"", " [ null , true ] ",
+		"{\"a\":{\"b\":[1,2,{\"c\":\"\\u00fc\"}]}}",
+	};
+	struct arena *a = arena_new();
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct jreader r = { bad[i], bad[i] + strlen(bad[i]), a, NULL };
+		struct jval *v = S_value(&r, 0);
+		S_ws(&r);
+		if (v != NULL && r.p == r.end)
+			fail_msg("accepted %s", bad[i]);
+	}
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		assert_non_null(S_parse(good[i], strlen(good[i]), a));
+	struct jval *v = (struct jval *)S_parse("\"\\ud83d\\udcc8\"", 14, a);
+	assert_string_equal(v->text, "\xF0\x9F\x93\x88");
+	arena_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_reader_is_strict),
+		cmocka_unit_test(test_string_escapes),
+		cmocka_unit_test(test_string_invalid_utf8),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_numbers_locale),
+		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_summary_nulls),
+	};
+	return cmocka_run_group_tests_name("json", tests, NULL, NULL);
+}
