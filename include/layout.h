@@ -63,8 +63,9 @@ void layout_text_extent(const struct measurer *m, const struct lrun *runs,
 
 /* ---- display list ------------------------------------------------------- */
 
-enum lbox_kind { LBOX_TEXT, LBOX_RECT, LBOX_LINE, LBOX_LINK };
+enum lbox_kind { LBOX_TEXT, LBOX_RECT, LBOX_LINE, LBOX_LINK, LBOX_IMAGE };
 
+/* RECT, LINK and IMAGE: (x, y) is the top-left corner of a w x h box. */
 struct lbox {
 	enum lbox_kind kind;
 	double x, y, w, h;   /* TEXT: (x, y) is the baseline start; LINE: to (x+w, y+h) */
@@ -72,7 +73,7 @@ struct lbox {
 	double size;         /* TEXT: font size; LINE, stroked RECT: line width */
 	struct lcolor color;
 	bool fill;           /* RECT: filled, else stroked */
-	const char *text;    /* TEXT: bytes (len); LINK: the URI */
+	const char *text;    /* TEXT: bytes (len); LINK: the URI; IMAGE: its key */
 	size_t len;
 };
 
@@ -121,8 +122,21 @@ void flow_free(struct flow *f);
 
 double flow_content_width(const struct flow *f);
 
+/* The measurer the flow was made with. */
+const struct measurer *flow_measurer(const struct flow *f);
+
+/* The cursor: where the next content goes, in points from the page top. */
+double flow_y(const struct flow *f);
+
+/* Moves the cursor down to y on the current page (never up). */
+void flow_skip_to(struct flow *f, double y);
+
 /* Starts a new page unless the current one is empty. */
 void flow_page_break(struct flow *f);
+
+/* Breaks the page unless h points fit below the cursor (and h fits on
+ * a page at all): keeps the next h points of content together. */
+void flow_keep(struct flow *f, double h);
 
 /* Vertical space; dropped at the top of a page. */
 void flow_gap(struct flow *f, double pts);
@@ -135,6 +149,7 @@ struct para_style {
 	double size;
 	double leading;       /* line height as a multiple of size; 0: 1.3 */
 	double indent;        /* left indent of every line */
+	double right_indent;  /* room kept free on the right of every line */
 	const char *bullet;   /* drawn in the indent of the first line, or NULL */
 	struct lcolor color;
 };
@@ -142,6 +157,10 @@ struct para_style {
 /* A wrapped paragraph of rich text; splits across pages line by line. */
 void flow_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
                     const struct para_style *st);
+
+/* The height flow_paragraph will take for this text. */
+double flow_paragraph_height(struct flow *f, const struct lrun *runs, size_t nruns,
+                             const struct para_style *st);
 
 /* A paragraph inside a filled, bordered box (the verdict box).  The box is
  * kept on one page when it fits on one. */
@@ -168,6 +187,27 @@ struct bar {
 void flow_bars(struct flow *f, const struct bar *bars, size_t n, double max,
                double size);
 
+/* A diverging bar chart: bars grow right of a centre line for positive
+ * values and left of it for negative ones, scaled to max_abs; each value's
+ * text sits at the end of its bar.  The captions head the two halves. */
+struct dbar {
+	const char *label;
+	double value;
+	const char *value_text;
+};
+struct diverging_style {
+	double size;
+	struct lcolor pos, neg;
+	const char *neg_caption, *pos_caption;   /* may be NULL */
+};
+void flow_diverging(struct flow *f, const struct dbar *bars, size_t n,
+                    double max_abs, const struct diverging_style *st);
+
+/* An image known to the renderer by key, w x h points, its top-left corner
+ * x points right of the left margin at the cursor; the cursor stays (use
+ * flow_skip_to to move below it).  Kept on one page. */
+void flow_image(struct flow *f, const char *key, double x, double w, double h);
+
 /* ---- tables --------------------------------------------------------------- */
 
 struct lcell {
@@ -175,6 +215,7 @@ struct lcell {
 	size_t nruns;
 	bool has_bg;
 	struct lcolor bg;
+	const char *link;      /* a URI the whole cell links to, or NULL */
 };
 
 enum lrow_kind { LROW_NORMAL, LROW_GROUP };   /* GROUP: one cell over all columns */
@@ -182,6 +223,7 @@ enum lrow_kind { LROW_NORMAL, LROW_GROUP };   /* GROUP: one cell over all column
 struct lrow {
 	enum lrow_kind kind;
 	struct lcell *cells;   /* ncols cells, or 1 for LROW_GROUP */
+	const char *outline;   /* an outline entry at the row, or NULL */
 };
 
 struct ltable {
@@ -193,17 +235,36 @@ struct ltable {
 	double padding;
 	struct lcolor header_bg, header_fg, group_bg, rule;
 	const double *min_widths;     /* per column, or NULL */
+	int outline_level;            /* of the rows' outline entries */
 };
 
 /* Column widths from content that fill width: every column gets its widest
  * word when possible, the rest shared by natural width.  Returns false when
- * even the widest words do not fit (the caller splits the columns). */
+ * even the widest words do not fit; then the narrow columns keep their
+ * widest word and the wide ones share what is left equally. */
 bool layout_columns(const struct measurer *m, const struct ltable *t,
                     double width, double *out);
 
-/* Lays out a table: rows split across pages when taller than a page, the
- * header repeated after every page break, group rows kept with the row
- * after them. */
+/* Column groups for a table too wide for width.  The first key columns are
+ * repeated in every group; each column needs its widest word plus padding,
+ * clamped to [min_w, max_w], and the other columns are dealt out in order,
+ * as evenly as the widths allow, so that every group fits.  starts (room
+ * for ncols + 1) receives the first column of each group and, last, ncols;
+ * returns the number of groups (1 when the table fits as it is). */
+size_t layout_column_groups(const struct measurer *m, const struct ltable *t,
+                            size_t key, double width, double min_w, double max_w,
+                            size_t *starts);
+
+/* The table of t's first key columns and its columns [from, to); group
+ * rows stay whole.  Its arrays live in a, the cells' texts stay t's. */
+struct ltable layout_subtable(const struct ltable *t, size_t key, size_t from,
+                              size_t to, struct arena *a);
+
+/* Lays out a table: the header repeated after every page break (unless it
+ * is itself taller than a third of a page); group rows kept with the row
+ * after them; rows of up to six lines kept whole, longer ones split across
+ * pages line by line, never leaving one line alone.  Cells with a link
+ * become links; rows with an outline title get an outline entry. */
 void flow_table(struct flow *f, const struct ltable *t);
 
 #endif

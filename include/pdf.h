@@ -1,9 +1,11 @@
 /* pdf.h - drawing a laid-out report with libharu.
  *
  * The only module that includes libharu.  A pdf_writer is one PDF
- * document: it loads the fonts (so the layout can measure with them),
- * draws a struct ldoc and hands back the bytes.  Writing them to disk is
- * the CLI's job. */
+ * document: it loads the fonts (so the layout can measure with them) and
+ * the images, draws a struct ldoc and hands back the bytes.  Writing them
+ * to disk is the CLI's job.  It also answers two questions asked before
+ * any report is laid out: which characters the fonts can draw, and whether
+ * a logo is an image it can embed. */
 #ifndef VERDICT_PDF_H
 #define VERDICT_PDF_H
 
@@ -25,13 +27,36 @@ struct pdf_info {
 struct pdf_writer *pdf_new(const char *font_dir, char **err);
 void pdf_free(struct pdf_writer *w);
 
-/* Measures with the writer's fonts; valid as long as the writer. */
+/* Measures with the writer's fonts; valid as long as the writer.  A
+ * character the fonts lack (and any above U+FFFF, which libharu cannot
+ * encode) is measured and drawn as U+FFFD, the replacement mark. */
 struct measurer pdf_measurer(struct pdf_writer *w);
+
+/* Loads the image at path (checked with pdf_image_probe) into the writer's
+ * document, to be drawn by LBOX_IMAGE boxes whose text is key.  Loading the
+ * same key again does nothing.  false with *err set on failure. */
+bool pdf_image_add(struct pdf_writer *w, const char *key, const char *path, char **err);
 
 /* Draws every page of d, its outline and info, and returns the PDF bytes
  * (malloc'd, the caller frees).  false with *err set on failure. */
 bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
                 const struct pdf_info *info, unsigned char **bytes,
                 size_t *len, char **err);
+
+/* ---- before layout ---------------------------------------------------------- */
+
+/* The characters both faces in font_dir map to a glyph, read from the
+ * same character map subtable (Unicode BMP, format 4) that libharu uses.
+ * NULL with *err (caller frees) when a font cannot be read. */
+struct pdf_charset *pdf_charset_load(const char *font_dir, char **err);
+void pdf_charset_free(struct pdf_charset *cs);
+
+/* Whether the fonts draw code point cp (always false above U+FFFF). */
+bool pdf_charset_has(const struct pdf_charset *cs, unsigned long cp);
+
+/* Whether path is a PNG or a JPEG that can be embedded: readable, not over
+ * the size limits, and (PNG) decodable throughout.  Gives its size in
+ * pixels; false with *err (caller frees) saying why not. */
+bool pdf_image_probe(const char *path, double *width, double *height, char **err);
 
 #endif

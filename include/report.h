@@ -5,8 +5,10 @@
 #ifndef VERDICT_REPORT_H
 #define VERDICT_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "diag.h"
 #include "layout.h"
 #include "model.h"
 #include "patterns.h"
@@ -17,12 +19,14 @@ struct report_set {
 	const struct patterns *pat;
 	const double *u;                    /* verdict_normalise() */
 	struct verdict *const *scenarios;   /* one per doc scenario */
-	struct verdict *const *profiles;    /* one per doc profile */
+	struct verdict *const *profiles;    /* one per doc profile; NULL: not reported */
 	const char *input_name;             /* as named on the command line */
 	const char *sha256;                 /* hex digest of the input's bytes */
 	const char *generated;              /* YYYY-MM-DD, the generation date */
 	const char *version;                /* the tool's */
 	double close_call;
+	const char *logo;                   /* the renderer's key of the logo, or NULL */
+	double logo_w, logo_h;              /* its size in pixels */
 };
 
 /* The page size and margins the doc's <report> asks for. */
@@ -39,5 +43,15 @@ struct ldoc *report_overview(const struct report_set *rs, const struct measurer 
  * overview, where profile values print as an em dash); allocated in a. */
 char *report_expand(const struct report_set *rs, size_t profile, const char *text,
                     struct arena *a);
+
+/* Whether the report fonts can draw code point cp. */
+typedef bool (*report_has_char_fn)(const void *ctx, unsigned long cp);
+
+/* Checks every text of doc a report may print against the fonts: each
+ * character they lack is added to out once, as a warning at the element
+ * where it first occurs, naming it (U+XXXX and the character itself), the
+ * element and how many times it occurs.  Returns the number of warnings. */
+size_t report_check_glyphs(const struct doc *doc, report_has_char_fn has, const void *ctx,
+                           struct diags *out);
 
 #endif

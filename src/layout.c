@@ -302,6 +302,22 @@ double flow_content_width(const struct flow *f)
 	return f->g.width - f->g.margin_left - f->g.margin_right;
 }
 
+const struct measurer *flow_measurer(const struct flow *f)
+{
+	return f->m;
+}
+
+double flow_y(const struct flow *f)
+{
+	return f->y;
+}
+
+void flow_skip_to(struct flow *f, double y)
+{
+	if (y > f->y)
+		f->y = y;
+}
+
 static double S_bottom(const struct flow *f)
 {
 	return f->g.height - f->g.margin_bottom;
@@ -323,6 +339,12 @@ static void S_need(struct flow *f, double h)
 {
 	if (f->y + h > S_bottom(f) + 1e-6 && !f->fresh)
 		S_new_page(f);
+}
+
+void flow_keep(struct flow *f, double h)
+{
+	if (h <= S_page_room(f))
+		S_need(f, h);
 }
 
 void flow_gap(struct flow *f, double pts)
@@ -357,12 +379,57 @@ static void S_line(struct flow *f, double x, double y, double w, double h,
 	                                      .h = h, .color = c, .size = line_width });
 }
 
+static void S_link(struct flow *f, double x, double y, double w, double h, const char *uri)
+{
+	S_add(f->doc, f->page, (struct lbox){ .kind = LBOX_LINK, .x = x, .y = y, .w = w,
+	                                      .h = h, .text = arena_strdup(f->doc->arena, uri),
+	                                      .len = strlen(uri) });
+}
+
 static void S_draw_line(struct flow *f, const struct lline *l, double x,
                         double top, double size, struct lcolor c)
 {
 	for (size_t i = 0; i < l->nfrags; i++)
 		S_text(f, x + l->frags[i].x, top + ASCENT * size, l->frags[i].font,
 		       size, c, l->frags[i].text, l->frags[i].len);
+}
+
+static double S_measure(const struct flow *f, enum lfont font, double size, const char *s)
+{
+	return f->m->width(f->m->ctx, font, size, s, strlen(s));
+}
+
+#define ELLIPSIS "\xE2\x80\xA6"
+
+/* Wraps runs into at most max lines; when the text needs more, the last
+ * line kept ends with an ellipsis (for labels and running heads, whose
+ * full text is printed elsewhere). */
+static size_t S_wrap_max(struct flow *f, const struct lrun *runs, size_t nruns,
+                         double size, double width, size_t max, struct lline **lines)
+{
+	struct arena *a = f->doc->arena;
+	size_t n = layout_wrap(f->m, runs, nruns, size, width, a, lines);
+	if (n <= max)
+		return n;
+	double ew = S_measure(f, runs[0].font, size, ELLIPSIS);
+	layout_wrap(f->m, runs, nruns, size, width > ew ? width - ew : 0, a, lines);
+	struct lline *l = &(*lines)[max - 1];
+	struct lfrag *frags = arena_array(a, l->nfrags + 1, sizeof *frags);
+	if (l->nfrags)
+		memcpy(frags, l->frags, l->nfrags * sizeof *frags);
+	frags[l->nfrags] = (struct lfrag){ runs[0].font, ELLIPSIS, strlen(ELLIPSIS), l->width, ew };
+	l->frags = frags;
+	l->nfrags++;
+	l->width += ew;
+	return max;
+}
+
+static void S_outline(struct flow *f, const char *title, int level)
+{
+	struct ldoc *d = f->doc;
+	d->outline = S_grow(d->outline, &d->outline_cap, d->noutline + 1, sizeof *d->outline);
+	d->outline[d->noutline++] = (struct loutline){
+		arena_strdup(d->arena, title), level, f->page, f->y };
 }
 
 void flow_heading(struct flow *f, const char *text, int level, double size,
@@ -373,16 +440,24 @@ void flow_heading(struct flow *f, const char *text, int level, double size,
 	double w = flow_content_width(f);
 	size_t n = layout_wrap(f->m, &run, 1, size, w, f->doc->arena, &lines);
 	double lh = size * 1.25;
-	S_need(f, n * lh + need);
-	struct ldoc *d = f->doc;
-	d->outline = S_grow(d->outline, &d->outline_cap, d->noutline + 1, sizeof *d->outline);
-	d->outline[d->noutline++] = (struct loutline){
-		arena_strdup(d->arena, text), level, f->page, f->y };
+	S_need(f, (n < 3 ? n : 3) * lh + need);
+	S_outline(f, text, level);
 	for (size_t i = 0; i < n; i++) {
+		S_need(f, lh);
 		S_draw_line(f, &lines[i], f->g.margin_left, f->y, size, color);
 		f->y += lh;
 	}
 	f->y += size * 0.35;
+}
+
+double flow_paragraph_height(struct flow *f, const struct lrun *runs, size_t nruns,
+                             const struct para_style *st)
+{
+	struct lline *lines;
+	size_t n = layout_wrap(f->m, runs, nruns, st->size,
+	                       flow_content_width(f) - st->indent - st->right_indent,
+	                       f->doc->arena, &lines);
+	return (double)n * st->size * (st->leading > 0 ? st->leading : LINE_GAP);
 }
 
 void flow_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
@@ -392,7 +467,8 @@ void flow_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
 	double lh = st->size * lead, x = f->g.margin_left + st->indent;
 	struct lline *lines;
 	size_t n = layout_wrap(f->m, runs, nruns, st->size,
-	                       flow_content_width(f) - st->indent, f->doc->arena, &lines);
+	                       flow_content_width(f) - st->indent - st->right_indent,
+	                       f->doc->arena, &lines);
 	/* Keep at least two lines together at a page break. */
 	S_need(f, (n > 1 ? 2 : 1) * lh);
 	for (size_t i = 0; i < n; i++) {
@@ -415,13 +491,16 @@ void flow_box(struct flow *f, const struct box_para *paras, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		const struct para_style *ps = &paras[i].style;
 		counts[i] = layout_wrap(f->m, paras[i].runs, paras[i].nruns, ps->size,
-		                        inner - ps->indent, f->doc->arena, &lines[i]);
+		                        inner - ps->indent - ps->right_indent, f->doc->arena,
+		                        &lines[i]);
 		h += counts[i] * ps->size * (ps->leading > 0 ? ps->leading : LINE_GAP);
 		h += i + 1 < n ? paras[i].gap_after : 0;
 	}
 	if (h > S_page_room(f)) {   /* cannot be kept whole: flow it plainly */
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			flow_paragraph(f, paras[i].runs, paras[i].nruns, &paras[i].style);
+			flow_gap(f, paras[i].gap_after);
+		}
 		return;
 	}
 	S_need(f, h);
@@ -442,27 +521,39 @@ void flow_box(struct flow *f, const struct box_para *paras, size_t n,
 	f->y += h;
 }
 
+/* ---- charts --------------------------------------------------------------- */
+
+#define LABEL_LINES 3       /* a chart label longer than this is abbreviated */
+
+/* Width of a chart's label column: the widest label, at most a share of w. */
+static double S_label_width(const struct flow *f, const char *const *labels,
+                            size_t stride, size_t n, double size, double share)
+{
+	double lw = 0, w = flow_content_width(f);
+	for (size_t i = 0; i < n; i++) {
+		const char *l = *(const char *const *)((const char *)labels + i * stride);
+		double x = S_measure(f, LFONT_REGULAR, size, l);
+		lw = x > lw ? x : lw;
+	}
+	return lw > w * share ? w * share : lw;
+}
+
 void flow_bars(struct flow *f, const struct bar *bars, size_t n, double max,
                double size)
 {
-	double w = flow_content_width(f), label_w = 0, value_w = 0;
+	double w = flow_content_width(f), value_w = 0;
+	double label_w = n ? S_label_width(f, &bars[0].label, sizeof *bars, n, size, 0.35) : 0;
 	for (size_t i = 0; i < n; i++) {
-		double lw = f->m->width(f->m->ctx, LFONT_REGULAR, size, bars[i].label,
-		                        strlen(bars[i].label));
-		double vw = f->m->width(f->m->ctx, LFONT_BOLD, size, bars[i].value_text,
-		                        strlen(bars[i].value_text));
-		label_w = lw > label_w ? lw : label_w;
+		double vw = S_measure(f, LFONT_BOLD, size, bars[i].value_text);
 		value_w = vw > value_w ? vw : value_w;
 	}
-	if (label_w > w * 0.35)
-		label_w = w * 0.35;
 	double bar_x = f->g.margin_left + label_w + 8;
 	double bar_w = w - label_w - 8 - value_w - 8;
 	double row = size * 1.9;
 	for (size_t i = 0; i < n; i++) {
 		struct lrun run = { bars[i].label, LFONT_REGULAR };
 		struct lline *lines;
-		size_t nl = layout_wrap(f->m, &run, 1, size, label_w, f->doc->arena, &lines);
+		size_t nl = S_wrap_max(f, &run, 1, size, label_w, LABEL_LINES, &lines);
 		double h = nl * size * 1.2 > row ? nl * size * 1.2 : row;
 		S_need(f, h);
 		for (size_t k = 0; k < nl; k++)
@@ -482,17 +573,86 @@ void flow_bars(struct flow *f, const struct bar *bars, size_t n, double max,
 	}
 }
 
+/* Draws a wrapped caption of at most two lines, right-aligned to x when
+ * right, else starting at x. */
+static double S_caption(struct flow *f, const char *text, double x, double width,
+                        double size, bool right)
+{
+	struct lrun run = { text, LFONT_ITALIC };
+	struct lline *lines;
+	size_t n = S_wrap_max(f, &run, 1, size, width, 2, &lines);
+	for (size_t k = 0; k < n; k++)
+		S_draw_line(f, &lines[k], right ? x - lines[k].width : x,
+		            f->y + k * size * 1.2, size, (struct lcolor){ 0.35, 0.35, 0.35 });
+	return n * size * 1.2;
+}
+
+void flow_diverging(struct flow *f, const struct dbar *bars, size_t n,
+                    double max_abs, const struct diverging_style *st)
+{
+	double size = st->size, w = flow_content_width(f), value_w = 0;
+	double label_w = n ? S_label_width(f, &bars[0].label, sizeof *bars, n, size, 0.3) : 0;
+	for (size_t i = 0; i < n; i++) {
+		double vw = S_measure(f, LFONT_REGULAR, size, bars[i].value_text);
+		value_w = vw > value_w ? vw : value_w;
+	}
+	double chart_x = f->g.margin_left + label_w + 8, chart_w = w - label_w - 8;
+	double centre = chart_x + chart_w / 2;
+	double half = chart_w / 2 - value_w - 4;
+	half = half > 0 ? half : 0;
+	double row = size * 1.8, lh = size * 1.2;
+	const struct lcolor axis = { 0.45, 0.45, 0.45 };
+	if (st->neg_caption || st->pos_caption) {
+		S_need(f, 2 * size * 1.2 + row);
+		double h0 = st->neg_caption ? S_caption(f, st->neg_caption, centre - 4,
+		                                        chart_w / 2 - 4, size * 0.9, true) : 0;
+		double h1 = st->pos_caption ? S_caption(f, st->pos_caption, centre + 4,
+		                                        chart_w / 2 - 4, size * 0.9, false) : 0;
+		f->y += (h0 > h1 ? h0 : h1) + 2;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct lrun run = { bars[i].label, LFONT_REGULAR };
+		struct lline *lines;
+		size_t nl = S_wrap_max(f, &run, 1, size, label_w, LABEL_LINES, &lines);
+		double h = nl * lh > row ? nl * lh : row;
+		S_need(f, h);
+		double text_top = f->y + (row - size) / 2 - 1;
+		for (size_t k = 0; k < nl; k++)
+			S_draw_line(f, &lines[k], f->g.margin_left, text_top + k * lh, size, S_black);
+		double v = max_abs > 0 ? bars[i].value / max_abs : 0;
+		v = v < -1 ? -1 : v > 1 ? 1 : v;
+		double len = half * (v < 0 ? -v : v);
+		double vw = S_measure(f, LFONT_REGULAR, size, bars[i].value_text);
+		if (len > 0)
+			S_rect(f, v < 0 ? centre - len : centre, f->y + row * 0.2, len, row * 0.6,
+			       v < 0 ? st->neg : st->pos, true, 0);
+		double tx = v < 0 ? centre - len - 3 - vw : centre + len + 3;
+		S_text(f, tx, text_top + ASCENT * size, LFONT_REGULAR, size, S_black,
+		       bars[i].value_text, strlen(bars[i].value_text));
+		S_line(f, centre, f->y, 0, h, axis, 0.6);
+		f->y += h;
+	}
+}
+
+void flow_image(struct flow *f, const char *key, double x, double w, double h)
+{
+	S_need(f, h);
+	S_add(f->doc, f->page, (struct lbox){ .kind = LBOX_IMAGE, .x = f->g.margin_left + x,
+	                                      .y = f->y, .w = w, .h = h,
+	                                      .text = arena_strdup(f->doc->arena, key),
+	                                      .len = strlen(key) });
+	f->fresh = false;
+}
+
 /* ---- tables --------------------------------------------------------------- */
 
-bool layout_columns(const struct measurer *m, const struct ltable *t,
-                    double width, double *out)
+/* The widest word (lo) and the natural width (hi) of every column, padding
+ * included, over the header and the normal rows. */
+static void S_extents(const struct measurer *m, const struct ltable *t, double *lo,
+                      double *hi)
 {
-	size_t nc = t->ncols;
-	double *lo = calloc(nc, sizeof *lo), *hi = calloc(nc, sizeof *hi);
-	if (lo == NULL || hi == NULL)
-		abort();
 	double pad = 2 * t->padding;
-	for (size_t c = 0; c < nc; c++) {
+	for (size_t c = 0; c < t->ncols; c++) {
 		double mn, mx;
 		layout_text_extent(m, t->header[c].runs, t->header[c].nruns, t->size, &mn, &mx);
 		lo[c] = mn + pad;
@@ -503,7 +663,7 @@ bool layout_columns(const struct measurer *m, const struct ltable *t,
 	for (size_t r = 0; r < t->nrows; r++) {
 		if (t->rows[r].kind != LROW_NORMAL)
 			continue;
-		for (size_t c = 0; c < nc; c++) {
+		for (size_t c = 0; c < t->ncols; c++) {
 			double mn, mx;
 			const struct lcell *cell = &t->rows[r].cells[c];
 			layout_text_extent(m, cell->runs, cell->nruns, t->size, &mn, &mx);
@@ -511,30 +671,162 @@ bool layout_columns(const struct measurer *m, const struct ltable *t,
 			hi[c] = mx + pad > hi[c] ? mx + pad : hi[c];
 		}
 	}
+	for (size_t c = 0; c < t->ncols; c++)
+		hi[c] = hi[c] > lo[c] ? hi[c] : lo[c];
+}
+
+bool layout_columns(const struct measurer *m, const struct ltable *t,
+                    double width, double *out)
+{
+	size_t nc = t->ncols;
+	double *lo = calloc(nc ? nc : 1, sizeof *lo), *hi = calloc(nc ? nc : 1, sizeof *hi);
+	if (lo == NULL || hi == NULL)
+		abort();
+	S_extents(m, t, lo, hi);
 	double sum_lo = 0, sum_hi = 0;
 	for (size_t c = 0; c < nc; c++) {
-		hi[c] = hi[c] > lo[c] ? hi[c] : lo[c];
 		sum_lo += lo[c];
 		sum_hi += hi[c];
 	}
 	bool fits = sum_lo <= width;
-	for (size_t c = 0; c < nc; c++) {
+	if (!fits) {
+		/* Too narrow for the widest words: a level L such that the columns
+		 * narrower than L keep their width and the others get L each. */
+		double level = width / (double)nc;
+		for (size_t iter = 0; iter < nc; iter++) {
+			double fixed = 0;
+			size_t wide = 0;
+			for (size_t c = 0; c < nc; c++) {
+				if (lo[c] < level)
+					fixed += lo[c];
+				else
+					wide++;
+			}
+			double next = wide ? (width - fixed) / (double)wide : level;
+			if (next <= level + 1e-9)
+				break;
+			level = next;
+		}
+		for (size_t c = 0; c < nc; c++)
+			out[c] = lo[c] < level ? lo[c] : level;
+	}
+	for (size_t c = 0; fits && c < nc; c++) {
 		if (sum_hi <= width)          /* all natural: spread the slack */
 			out[c] = hi[c] + (width - sum_hi) * hi[c] / sum_hi;
-		else if (fits)                /* minimums, the rest by need */
+		else                          /* minimums, the rest by need */
 			out[c] = lo[c] + (width - sum_lo) * (hi[c] - lo[c]) / (sum_hi - sum_lo);
-		else                          /* too narrow: words will break */
-			out[c] = width * lo[c] / sum_lo;
 	}
 	free(lo);
 	free(hi);
 	return fits;
 }
 
+/* Deals columns [key, ncols) into groups no wider than avail, closing a
+ * group early once it has per columns (0: no limit); returns the count. */
+static size_t S_deal(const double *need, size_t key, size_t nc, double avail, size_t per,
+                     size_t *starts)
+{
+	size_t g = 0, count = 0;
+	double used = 0;
+	starts[0] = key;
+	for (size_t c = key; c < nc; c++) {
+		if (count > 0 && (used + need[c] > avail + 1e-9 || (per && count == per))) {
+			starts[++g] = c;
+			used = 0;
+			count = 0;
+		}
+		used += need[c];
+		count++;
+	}
+	starts[++g] = nc;
+	return g;
+}
+
+size_t layout_column_groups(const struct measurer *m, const struct ltable *t,
+                            size_t key, double width, double min_w, double max_w,
+                            size_t *starts)
+{
+	size_t nc = t->ncols;
+	if (key >= nc) {
+		starts[0] = nc;
+		starts[1] = nc;
+		return 1;
+	}
+	double *lo = calloc(nc, sizeof *lo), *hi = calloc(nc, sizeof *hi);
+	if (lo == NULL || hi == NULL)
+		abort();
+	S_extents(m, t, lo, hi);
+	double key_w = 0;
+	for (size_t c = 0; c < nc; c++) {
+		lo[c] = lo[c] < min_w ? min_w : lo[c] > max_w ? max_w : lo[c];
+		if (c < key)
+			key_w += lo[c];
+	}
+	size_t g = S_deal(lo, key, nc, width - key_w, 0, starts);
+	if (g > 1) {
+		/* As many groups, their sizes as even as the widths allow. */
+		size_t *even = calloc(nc + 1, sizeof *even);
+		if (even == NULL)
+			abort();
+		size_t per = (nc - key + g - 1) / g;
+		if (S_deal(lo, key, nc, width - key_w, per, even) == g)
+			memcpy(starts, even, (g + 1) * sizeof *starts);
+		free(even);
+	}
+	free(lo);
+	free(hi);
+	return g;
+}
+
+struct ltable layout_subtable(const struct ltable *t, size_t key, size_t from,
+                              size_t to, struct arena *a)
+{
+	struct ltable s = *t;
+	s.ncols = key + (to - from);
+	struct lcell *head = arena_array(a, s.ncols, sizeof *head);
+	double *minw = t->min_widths ? arena_array(a, s.ncols, sizeof *minw) : NULL;
+	for (size_t c = 0; c < s.ncols; c++) {
+		size_t src = c < key ? c : from + (c - key);
+		head[c] = t->header[src];
+		if (minw)
+			minw[c] = t->min_widths[src];
+	}
+	struct lrow *rows = arena_array(a, t->nrows ? t->nrows : 1, sizeof *rows);
+	for (size_t r = 0; r < t->nrows; r++) {
+		rows[r] = t->rows[r];
+		if (from != key)
+			rows[r].outline = NULL;   /* one entry per row, in the first group */
+		if (t->rows[r].kind != LROW_NORMAL)
+			continue;
+		rows[r].cells = arena_array(a, s.ncols, sizeof *rows[r].cells);
+		for (size_t c = 0; c < s.ncols; c++)
+			rows[r].cells[c] = t->rows[r].cells[c < key ? c : from + (c - key)];
+	}
+	s.header = head;
+	s.rows = rows;
+	s.min_widths = minw;
+	return s;
+}
+
+#define WHOLE_ROW 6          /* rows of at most this many lines are not split */
+#define KEEP_LINES 2         /* a split row keeps at least this many lines together */
+
 struct trow {
 	struct lline **lines;   /* per cell */
 	size_t *n;
+	size_t most;            /* lines of the tallest cell, at least 1 */
 	double h;
+};
+
+/* What drawing one table needs. */
+struct tdraw {
+	struct flow *f;
+	const struct ltable *t;
+	const double *cw;
+	double width;           /* of the whole table */
+	struct trow hr;         /* the header's lines */
+	bool repeat;            /* the header is repeated after page breaks */
+	size_t rows_on_page;    /* row parts drawn on this page */
 };
 
 static void S_row_lines(struct flow *f, const struct ltable *t, const struct lcell *cells,
@@ -543,107 +835,128 @@ static void S_row_lines(struct flow *f, const struct ltable *t, const struct lce
 	struct arena *a = f->doc->arena;
 	out->lines = arena_array(a, ncells, sizeof *out->lines);
 	out->n = arena_array(a, ncells, sizeof *out->n);
-	size_t most = 1;
+	out->most = 1;
 	for (size_t c = 0; c < ncells; c++) {
 		out->n[c] = layout_wrap(f->m, cells[c].runs, cells[c].nruns, t->size,
 		                        cw[c] - 2 * t->padding, a, &out->lines[c]);
-		most = out->n[c] > most ? out->n[c] : most;
+		out->most = out->n[c] > out->most ? out->n[c] : out->most;
 	}
-	out->h = most * t->size * LINE_GAP + 2 * t->padding;
+	out->h = out->most * t->size * LINE_GAP + 2 * t->padding;
 }
 
-/* Draws lines [from, to) of every cell of a row at the cursor. */
-static void S_draw_row(struct flow *f, const struct ltable *t, const struct lcell *cells,
-                       size_t ncells, const double *cw, const struct trow *r,
-                       size_t from, size_t to, struct lcolor fg, bool bold)
+/* Draws lines [from, to) of every cell of a row at the cursor, on a band
+ * of colour band when not NULL.  Texts keep the fonts they were measured
+ * in: a bold header is the caller's bold runs. */
+static void S_draw_part(struct tdraw *td, const struct lcell *cells, size_t ncells,
+                        const double *cw, const struct trow *r, size_t from, size_t to,
+                        struct lcolor fg, const struct lcolor *band)
 {
+	struct flow *f = td->f;
+	const struct ltable *t = td->t;
 	double lh = t->size * LINE_GAP;
 	double h = (double)(to - from) * lh + 2 * t->padding;
 	double x = f->g.margin_left;
+	if (band != NULL)
+		S_rect(f, x, f->y, td->width, h, *band, true, 0);
 	for (size_t c = 0; c < ncells; c++) {
 		if (cells[c].has_bg)
 			S_rect(f, x, f->y, cw[c], h, cells[c].bg, true, 0);
-		for (size_t k = from; k < to && k < r->n[c]; k++) {
-			struct lline l = r->lines[c][k];
-			if (bold)
-				for (size_t i = 0; i < l.nfrags; i++)
-					l.frags[i].font = LFONT_BOLD;
-			S_draw_line(f, &l, x + t->padding, f->y + t->padding + (double)(k - from) * lh,
-			            t->size, fg);
-		}
+		for (size_t k = from; k < to && k < r->n[c]; k++)
+			S_draw_line(f, &r->lines[c][k], x + t->padding,
+			            f->y + t->padding + (double)(k - from) * lh, t->size, fg);
+		if (cells[c].link != NULL)
+			S_link(f, x, f->y, cw[c], h, cells[c].link);
 		x += cw[c];
 	}
 	f->fresh = false;
 	f->y += h;
-	S_line(f, f->g.margin_left, f->y, flow_content_width(f), 0, t->rule, 0.4);
+	S_line(f, f->g.margin_left, f->y, td->width, 0, t->rule, 0.4);
+	td->rows_on_page++;
 }
 
-static void S_header(struct flow *f, const struct ltable *t, const double *cw,
-                     const struct trow *hr)
+static void S_header(struct tdraw *td)
 {
-	S_rect(f, f->g.margin_left, f->y, flow_content_width(f), hr->h, t->header_bg, true, 0);
-	S_draw_row(f, t, t->header, t->ncols, cw, hr, 0, hr->h > 0 ?
-	           (size_t)((hr->h - 2 * t->padding) / (t->size * LINE_GAP) + 0.5) : 0,
-	           t->header_fg, true);
+	const struct ltable *t = td->t;
+	S_draw_part(td, t->header, t->ncols, td->cw, &td->hr, 0, td->hr.most, t->header_fg,
+	            &t->header_bg);
+	td->rows_on_page = 0;
+}
+
+static void S_table_break(struct tdraw *td)
+{
+	S_new_page(td->f);
+	td->rows_on_page = 0;
+	if (td->repeat)
+		S_header(td);
+}
+
+/* Draws a row, split line by line across pages when it does not fit. */
+static void S_row(struct tdraw *td, const struct lcell *cells, size_t ncells,
+                  const double *cw, const struct trow *r, struct lcolor fg,
+                  const struct lcolor *band)
+{
+	struct flow *f = td->f;
+	double lh = td->t->size * LINE_GAP, pad = 2 * td->t->padding;
+	size_t from = 0;
+	while (from < r->most) {
+		double room = S_bottom(f) - f->y - pad;
+		size_t fit = room > 0 ? (size_t)(room / lh + 1e-9) : 0;
+		if (fit == 0 && td->rows_on_page > 0) {
+			S_table_break(td);
+			continue;
+		}
+		if (fit == 0)
+			fit = 1;    /* nothing else fits on a page: progress over margins */
+		/* Leave no single line of a split row alone on the next page. */
+		if (from + fit + 1 == r->most && fit > KEEP_LINES)
+			fit--;
+		size_t to = from + fit < r->most ? from + fit : r->most;
+		S_draw_part(td, cells, ncells, cw, r, from, to, fg, band);
+		from = to;
+		if (from < r->most)
+			S_table_break(td);
+	}
 }
 
 void flow_table(struct flow *f, const struct ltable *t)
 {
 	struct arena *a = f->doc->arena;
 	double width = flow_content_width(f);
-	double *cw = arena_array(a, t->ncols, sizeof *cw);
+	double *cw = arena_array(a, t->ncols ? t->ncols : 1, sizeof *cw);
 	layout_columns(f->m, t, width, cw);
-	struct trow hr;
-	S_row_lines(f, t, t->header, t->ncols, cw, &hr);
+	struct tdraw td = { .f = f, .t = t, .cw = cw, .width = width };
+	S_row_lines(f, t, t->header, t->ncols, cw, &td.hr);
+	td.repeat = td.hr.h <= S_page_room(f) / 3;
 	struct trow *rows = arena_array(a, t->nrows ? t->nrows : 1, sizeof *rows);
 	for (size_t r = 0; r < t->nrows; r++) {
 		bool group = t->rows[r].kind == LROW_GROUP;
 		S_row_lines(f, t, t->rows[r].cells, group ? 1 : t->ncols,
 		            group ? &width : cw, &rows[r]);
 	}
-	double lh = t->size * LINE_GAP, first_line = lh + 2 * t->padding;
-	S_need(f, hr.h + (t->nrows ? (rows[0].h < 3 * lh ? rows[0].h : first_line) : 0));
-	S_header(f, t, cw, &hr);
+	double lh = t->size * LINE_GAP, first_lines = KEEP_LINES * lh + 2 * t->padding;
+	/* The start of a row: the whole of a short one, else its first lines. */
+#define START(r) (rows[r].most <= WHOLE_ROW ? rows[r].h : first_lines)
+	S_need(f, (td.repeat ? td.hr.h : first_lines) + (t->nrows ? START(0) : 0));
+	if (td.repeat)
+		S_header(&td);
+	else
+		S_row(&td, t->header, t->ncols, cw, &td.hr, t->header_fg, &t->header_bg);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const struct lrow *row = &t->rows[r];
 		bool group = row->kind == LROW_GROUP;
-		size_t ncells = group ? 1 : t->ncols;
-		/* A group row is kept with the first line of the row after it. */
-		double need = rows[r].h;
+		/* A group row is kept with the start of the row after it; a short
+		 * row is not split. */
+		double need = group ? rows[r].h : START(r);
 		if (group && r + 1 < t->nrows)
-			need += rows[r + 1].h < 3 * lh ? rows[r + 1].h : first_line;
-		double room = S_bottom(f) - f->y;
-		if (need > room && (need <= S_page_room(f) - hr.h || room < first_line || group)) {
-			S_new_page(f);
-			S_header(f, t, cw, &hr);
-		}
-		size_t total = 0;
-		for (size_t c = 0; c < ncells; c++)
-			total = rows[r].n[c] > total ? rows[r].n[c] : total;
-		struct lcell *cells = row->cells;
-		struct lcolor fg = S_black;
-		if (group && !cells[0].has_bg) {
-			S_rect(f, f->g.margin_left, f->y, width, rows[r].h, t->group_bg, true, 0);
-		}
-		/* A row taller than the room left is split line by line. */
-		size_t from = 0;
-		while (from < (total ? total : 1)) {
-			size_t fit = (size_t)((S_bottom(f) - f->y - 2 * t->padding) / lh + 1e-9);
-			if (fit == 0) {
-				S_new_page(f);
-				S_header(f, t, cw, &hr);
-				continue;
-			}
-			size_t to = total == 0 ? 1 : from + fit < total ? from + fit : total;
-			S_draw_row(f, t, cells, ncells, group ? &width : cw, &rows[r], from, to,
-			           fg, group);
-			from = to;
-			if (from < total) {
-				S_new_page(f);
-				S_header(f, t, cw, &hr);
-			}
-		}
+			need += START(r + 1);
+		if (need > S_bottom(f) - f->y && td.rows_on_page > 0)
+			S_table_break(&td);
+		if (row->outline != NULL)
+			S_outline(f, row->outline, t->outline_level);
+		S_row(&td, row->cells, group ? 1 : t->ncols, group ? &width : cw, &rows[r],
+		      S_black, group && !row->cells[0].has_bg ? &t->group_bg : NULL);
 	}
+#undef START
 	f->y += t->size * 0.6;
 }
 
@@ -658,20 +971,17 @@ struct ldoc *flow_finish(struct flow *f, const char *header, const char *footer_
 	for (size_t p = 0; p < d->npages; p++) {
 		f->page = p;
 		char *num = arena_printf(d->arena, "Page %zu of %zu", p + 1, d->npages);
-		double num_w = f->m->width(f->m->ctx, LFONT_REGULAR, size, num, strlen(num));
+		double num_w = S_measure(f, LFONT_REGULAR, size, num);
+		/* The header is one line: a longer title is abbreviated there and
+		 * stays whole on the title page; the footer has two at most. */
 		struct lrun hrun = { header, LFONT_REGULAR };
 		struct lline *lines;
-		size_t n = layout_wrap(f->m, &hrun, 1, size, w, d->arena, &lines);
-		/* The header is one line; a longer title is cut at a word boundary
-		 * there and stays whole on the title page. */
+		S_wrap_max(f, &hrun, 1, size, w, 1, &lines);
 		S_draw_line(f, &lines[0], x, head_y - size, size, grey);
-		if (n > 1)
-			S_text(f, x + lines[0].width, head_y - size + ASCENT * size, LFONT_REGULAR,
-			       size, grey, " …", strlen(" …"));
 		S_line(f, x, head_y + 3, w, 0, grey, 0.4);
 		S_line(f, x, foot_y - 4, w, 0, grey, 0.4);
 		struct lrun frun = { footer_left, LFONT_REGULAR };
-		n = layout_wrap(f->m, &frun, 1, size, w - num_w - 12, d->arena, &lines);
+		size_t n = S_wrap_max(f, &frun, 1, size, w - num_w - 12, 2, &lines);
 		for (size_t i = 0; i < n; i++)
 			S_draw_line(f, &lines[i], x, foot_y + i * size * 1.25, size, grey);
 		S_text(f, x + w - num_w, foot_y + ASCENT * size, LFONT_REGULAR, size, grey,

@@ -3,6 +3,8 @@
  * The only module that prints or exits.  Each input is read, hashed,
  * loaded, checked and judged; then the (input, report) work list, cut to
  * this run's shard, is written by one process or by --jobs workers. */
+/* realpath() is XSI, beyond the POSIX level the Makefile asks for. */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -58,6 +60,8 @@ struct input {
 	struct verdict **scen, **prof;   /* prof[p] NULL when filtered out */
 	char **pdf;               /* per profile, set when written */
 	char *overview;
+	char *logo;               /* the logo's path when it can be embedded */
+	double logo_w, logo_h;    /* its size in pixels */
 };
 
 struct item {
@@ -78,6 +82,8 @@ struct run {
 	char generated[32];
 	time_t now;
 	bool tty;
+	struct pdf_charset *charset;   /* what the fonts draw; NULL: not readable */
+	bool charset_tried;
 };
 
 /* Frees everything the run holds; also called by --jobs workers before
@@ -97,6 +103,7 @@ static void S_cleanup(struct run *r)
 	free(r->items);
 	patterns_user_free(r->filter);
 	patterns_free(r->pat);
+	pdf_charset_free(r->charset);
 }
 
 static void S_usage(FILE *out)
@@ -231,6 +238,69 @@ static void S_judge(struct run *r, struct input *in)
 			in->prof[p] = verdict_profile(doc, in->u, p, in->close_call, in->arena);
 }
 
+static const char *S_font_dir(const struct options *o)
+{
+	if (o->font_dir != NULL)
+		return o->font_dir;
+	return access("fonts/DejaVuSans.ttf", R_OK) == 0 ? "fonts" : VERDICT_SYSTEM_FONTS;
+}
+
+static bool S_has_char(const void *ctx, unsigned long cp)
+{
+	return pdf_charset_has(ctx, cp);
+}
+
+/* Warns about every character of the input the fonts lack.  Unreadable
+ * fonts are not reported here: writing a report says so. */
+static void S_glyphs(struct run *r, struct input *in)
+{
+	if (!r->charset_tried) {
+		char *err = NULL;
+		r->charset = pdf_charset_load(S_font_dir(&r->opt), &err);
+		r->charset_tried = true;
+		free(err);
+	}
+	if (r->charset != NULL)
+		report_check_glyphs(in->doc, S_has_char, r->charset, &in->diags);
+}
+
+/* Checks the logo: relative to the file its element came from, inside the
+ * directory tree of the input named on the command line (as includes
+ * are), and an image the PDF writer can embed.  A logo that fails is a
+ * warning; the reports are drawn without it. */
+static void S_logo(struct input *in)
+{
+	const struct meta *m = &in->doc->meta;
+	if (m->logo == NULL)
+		return;
+	const char *from = m->logo_pos.file ? m->logo_pos.file : in->path;
+	const char *slash = strrchr(from, '/'), *top_slash = strrchr(in->path, '/');
+	char *path = m->logo[0] == '/' ? arena_printf(in->arena, "%s", m->logo)
+	           : arena_printf(in->arena, "%.*s%s", slash ? (int)(slash - from + 1) : 0, from,
+	                          m->logo);
+	char *top = arena_printf(in->arena, "%.*s", top_slash ? (int)(top_slash - in->path) : 1,
+	                         top_slash ? in->path : ".");
+	char *real = realpath(path, NULL), *real_top = realpath(top, NULL), *err = NULL;
+	size_t n = real_top ? strlen(real_top) : 0;
+	if (real == NULL)
+		err = arena_printf(in->arena, "cannot open %s: %s", path, strerror(errno));
+	else if (real_top == NULL || strncmp(real, real_top, n) != 0 ||
+	         (real[n] != '/' && strcmp(real_top, "/") != 0))
+		err = arena_printf(in->arena, "%s is outside the directory tree of %s", path, in->path);
+	free(real);
+	free(real_top);
+	char *why = NULL;
+	if (err == NULL && !pdf_image_probe(path, &in->logo_w, &in->logo_h, &why)) {
+		err = arena_printf(in->arena, "%s: %s", path, why);
+		free(why);
+	}
+	if (err != NULL)
+		diags_add(&in->diags, DIAG_WARNING, m->logo_pos.file, m->logo_pos.line,
+		          "logo not shown: %s", err);
+	else
+		in->logo = path;
+}
+
 static void S_read(struct run *r, struct input *in)
 {
 	char *buf = NULL, *err = NULL;
@@ -257,8 +327,11 @@ static void S_read(struct run *r, struct input *in)
 	bool ok = in->diags.errors == 0;
 	ok = check_doc(in->doc, r->pat, &in->diags) && ok;
 	in->valid = ok;
-	if (ok)
+	if (ok) {
 		S_judge(r, in);
+		S_glyphs(r, in);
+		S_logo(in);
+	}
 }
 
 static void S_print_diags(const struct run *r, struct input *in)
@@ -285,13 +358,6 @@ static char *S_path(struct arena *a, const char *dir, const char *id, const char
 	return arena_printf(a, "%s%s%s/%s.pdf", dir, l && dir[l - 1] == '/' ? "" : "/", id, name);
 }
 
-static const char *S_font_dir(const struct options *o)
-{
-	if (o->font_dir != NULL)
-		return o->font_dir;
-	return access("fonts/DejaVuSans.ttf", R_OK) == 0 ? "fonts" : VERDICT_SYSTEM_FONTS;
-}
-
 /* Builds and writes one report; false with *err on failure. */
 static bool S_write(const struct run *r, const struct item *it, char **err)
 {
@@ -300,10 +366,15 @@ static bool S_write(const struct run *r, const struct item *it, char **err)
 	struct report_set rs = { .doc = doc, .pat = r->pat, .u = in->u, .scenarios = in->scen,
 	                         .profiles = in->prof, .input_name = in->path, .sha256 = in->sha,
 	                         .generated = r->generated, .version = VERDICT_VERSION,
-	                         .close_call = in->close_call };
+	                         .close_call = in->close_call, .logo = in->logo,
+	                         .logo_w = in->logo_w, .logo_h = in->logo_h };
 	struct pdf_writer *w = pdf_new(S_font_dir(&r->opt), err);
 	if (w == NULL)
 		return false;
+	if (in->logo != NULL && !pdf_image_add(w, in->logo, in->logo, err)) {
+		pdf_free(w);
+		return false;
+	}
 	struct measurer m = pdf_measurer(w);
 	bool overview = it->profile == MODEL_NO_INDEX;
 	struct ldoc *ld = overview ? report_overview(&rs, &m) : report_profile(&rs, it->profile, &m);

@@ -2,8 +2,10 @@
 #include "pdf.h"
 
 #include <hpdf.h>
+#include <png.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +14,32 @@
  * face slanted by this shear. */
 #define ITALIC_SHEAR 0.2
 
+#define FONT_MAX_BYTES (16u << 20)
+#define IMAGE_MAX_BYTES (16u << 20)
+#define IMAGE_MAX_SIDE 8192u
+#define IMAGE_MAX_PIXELS (16u << 20)
+
+#define REPLACEMENT 0xFFFDu
+
+static const char *const S_faces[] = { "DejaVuSans.ttf", "DejaVuSans-Bold.ttf" };
+
+struct pdf_charset {
+	unsigned char bits[65536 / 8];
+};
+
+struct pdf_image {
+	char *key;
+	HPDF_Image image;
+};
+
 struct pdf_writer {
 	HPDF_Doc pdf;
 	HPDF_Font font[LFONT_COUNT];
+	struct pdf_charset *charset;
+	struct pdf_image *images;
+	size_t nimages;
+	char *scratch;            /* text with replacement marks, see S_clean */
+	size_t scratch_cap;
 	jmp_buf jmp;
 	HPDF_STATUS error, detail;
 };
@@ -45,14 +70,222 @@ static char *S_msg(const char *fmt, ...)
 	return m;
 }
 
+static char *S_join(const char *dir, const char *file)
+{
+	return S_msg("%s/%s", dir, file);
+}
+
+/* Reads a whole file of at most max bytes; false with *err otherwise. */
+static bool S_slurp(const char *path, size_t max, unsigned char **buf, size_t *len,
+                    char **err)
+{
+	*buf = NULL;
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL) {
+		*err = S_msg("cannot open %s", path);
+		return false;
+	}
+	size_t cap = 65536, n = 0;
+	unsigned char *b = malloc(cap);
+	if (b == NULL)
+		abort();
+	for (;;) {
+		if (n == cap) {
+			cap *= 2;
+			unsigned char *nb = realloc(b, cap);
+			if (nb == NULL)
+				abort();
+			b = nb;
+		}
+		size_t got = fread(b + n, 1, cap - n, fp);
+		n += got;
+		if (n > max || got == 0)
+			break;
+	}
+	bool bad = ferror(fp) != 0;
+	fclose(fp);
+	if (bad || n > max) {
+		*err = bad ? S_msg("cannot read %s", path)
+		           : S_msg("%s is larger than %zu bytes", path, max);
+		free(b);
+		return false;
+	}
+	*buf = b;
+	*len = n;
+	return true;
+}
+
+/* ---- character maps --------------------------------------------------------- */
+
+static unsigned S_u16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long S_u32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	       (unsigned long)p[2] << 8 | p[3];
+}
+
+/* Sets in bits every code point the format 4 subtable at sub maps to a
+ * glyph other than 0, as libharu's ParseCMAP_format4 reads it. */
+static bool S_format4(const unsigned char *f, size_t len, size_t sub, unsigned char *bits)
+{
+	if (sub + 14 > len || S_u16(f + sub) != 4)
+		return false;
+	size_t segs = S_u16(f + sub + 6) / 2;
+	size_t ends = sub + 14, starts = ends + 2 * segs + 2;
+	size_t deltas = starts + 2 * segs, ranges = deltas + 2 * segs;
+	if (ranges + 2 * segs > len)
+		return false;
+	for (size_t s = 0; s < segs; s++) {
+		unsigned end = S_u16(f + ends + 2 * s), start = S_u16(f + starts + 2 * s);
+		unsigned delta = S_u16(f + deltas + 2 * s), range = S_u16(f + ranges + 2 * s);
+		for (unsigned long c = start; c <= end && c < 0xFFFF; c++) {
+			unsigned glyph;
+			if (range == 0) {
+				glyph = (unsigned)((c + delta) & 0xFFFF);
+			} else {
+				size_t at = ranges + 2 * s + range + 2 * (c - start);
+				if (at + 2 > len)
+					continue;
+				glyph = S_u16(f + at);
+				glyph = glyph ? (glyph + delta) & 0xFFFF : 0;
+			}
+			if (glyph != 0)
+				bits[c >> 3] |= (unsigned char)(1u << (c & 7));
+		}
+	}
+	return true;
+}
+
+/* The code points a TrueType font maps, from its (3,1) or (0,x) subtable. */
+static bool S_cmap(const unsigned char *f, size_t len, unsigned char *bits)
+{
+	if (len < 12)
+		return false;
+	size_t ntables = S_u16(f + 4), cmap = 0;
+	for (size_t i = 0; i < ntables && 12 + 16 * i + 16 <= len; i++)
+		if (memcmp(f + 12 + 16 * i, "cmap", 4) == 0)
+			cmap = S_u32(f + 12 + 16 * i + 8);
+	if (cmap == 0 || cmap + 4 > len)
+		return false;
+	size_t n = S_u16(f + cmap + 2), best = 0;
+	for (size_t i = 0; i < n && cmap + 4 + 8 * i + 8 <= len; i++) {
+		const unsigned char *r = f + cmap + 4 + 8 * i;
+		unsigned platform = S_u16(r), encoding = S_u16(r + 2);
+		size_t sub = cmap + S_u32(r + 4);
+		if (sub + 2 > len || S_u16(f + sub) != 4)
+			continue;
+		if ((platform == 3 && encoding == 1) || (platform == 0 && best == 0))
+			best = sub;
+	}
+	return best != 0 && S_format4(f, len, best, bits);
+}
+
+struct pdf_charset *pdf_charset_load(const char *font_dir, char **err)
+{
+	struct pdf_charset *cs = malloc(sizeof *cs);
+	unsigned char *face = malloc(sizeof cs->bits);
+	if (cs == NULL || face == NULL)
+		abort();
+	memset(cs->bits, 0xFF, sizeof cs->bits);
+	*err = NULL;
+	for (size_t i = 0; i < sizeof S_faces / sizeof *S_faces && *err == NULL; i++) {
+		char *path = S_join(font_dir, S_faces[i]);
+		unsigned char *buf;
+		size_t len;
+		memset(face, 0, sizeof cs->bits);
+		if (S_slurp(path, FONT_MAX_BYTES, &buf, &len, err)) {
+			if (!S_cmap(buf, len, face))
+				*err = S_msg("%s has no Unicode character map libharu can read", path);
+			free(buf);
+		}
+		for (size_t k = 0; k < sizeof cs->bits; k++)
+			cs->bits[k] &= face[k];
+		free(path);
+	}
+	free(face);
+	if (*err != NULL) {
+		free(cs);
+		return NULL;
+	}
+	return cs;
+}
+
+void pdf_charset_free(struct pdf_charset *cs)
+{
+	free(cs);
+}
+
+bool pdf_charset_has(const struct pdf_charset *cs, unsigned long cp)
+{
+	return cp < 0xFFFF && (cs->bits[cp >> 3] >> (cp & 7) & 1);
+}
+
+/* Decodes one UTF-8 sequence at s (n bytes left); a stray byte is U+FFFD. */
+static unsigned long S_utf8(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned char c = s[0];
+	size_t l = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
+	         : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+	if (l == 0 || l > n) {
+		*len = 1;
+		return REPLACEMENT;
+	}
+	unsigned long cp = l == 1 ? c : c & (0x7F >> l);
+	for (size_t i = 1; i < l; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*len = 1;
+			return REPLACEMENT;
+		}
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	*len = l;
+	return cp;
+}
+
+/* text, or a copy in the writer's scratch buffer (NUL-terminated, valid
+ * until the next call) in which every character the fonts lack is U+FFFD,
+ * so that what is measured is what is drawn. */
+static const char *S_clean(struct pdf_writer *w, const char *text, size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = *len, i = 0, l;
+	while (i < n && (s[i] < 0x80 || pdf_charset_has(w->charset, S_utf8(s + i, n - i, &l))))
+		i += s[i] < 0x80 ? 1 : l;
+	if (i == n && text[n] == '\0')
+		return text;
+	if (w->scratch_cap < 3 * n + 1) {
+		w->scratch_cap = 3 * n + 1;
+		free(w->scratch);
+		w->scratch = malloc(w->scratch_cap);
+		if (w->scratch == NULL)
+			abort();
+	}
+	size_t o = 0;
+	for (i = 0; i < n; i += l) {
+		unsigned long cp = S_utf8(s + i, n - i, &l);
+		if (s[i] < 0x80 || pdf_charset_has(w->charset, cp)) {
+			memcpy(w->scratch + o, s + i, l);
+			o += l;
+		} else {
+			memcpy(w->scratch + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+		}
+	}
+	w->scratch[o] = '\0';
+	*len = o;
+	return w->scratch;
+}
+
+/* ---- the writer ---------------------------------------------------------------- */
+
 static HPDF_Font S_load(struct pdf_writer *w, const char *dir, const char *file,
                         char **path)
 {
-	size_t n = strlen(dir) + strlen(file) + 2;
-	*path = malloc(n);
-	if (*path == NULL)
-		abort();
-	snprintf(*path, n, "%s/%s", dir, file);
+	*path = S_join(dir, file);
 	const char *name = HPDF_LoadTTFontFromFile(w->pdf, *path, HPDF_TRUE);
 	HPDF_Font f = HPDF_GetFont(w->pdf, name, "UTF-8");
 	free(*path);
@@ -69,13 +302,8 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 	char *volatile path = NULL;
 	*err = NULL;
 	/* Fail early with a clear message rather than through libharu's codes. */
-	static const char *const files[] = { "DejaVuSans.ttf", "DejaVuSans-Bold.ttf" };
-	for (size_t i = 0; i < 2; i++) {
-		size_t n = strlen(font_dir) + strlen(files[i]) + 2;
-		char *p = malloc(n);
-		if (p == NULL)
-			abort();
-		snprintf(p, n, "%s/%s", font_dir, files[i]);
+	for (size_t i = 0; i < sizeof S_faces / sizeof *S_faces; i++) {
+		char *p = S_join(font_dir, S_faces[i]);
 		FILE *fp = fopen(p, "rb");
 		if (fp == NULL) {
 			*err = S_msg("missing font %s (install fonts-dejavu-core, run make, or pass --font-dir)", p);
@@ -86,8 +314,14 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 		fclose(fp);
 		free(p);
 	}
+	w->charset = pdf_charset_load(font_dir, err);
+	if (w->charset == NULL) {
+		free(w);
+		return NULL;
+	}
 	w->pdf = HPDF_New(S_on_error, w);
 	if (w->pdf == NULL) {
+		pdf_charset_free(w->charset);
 		free(w);
 		*err = S_msg("cannot create a PDF document");
 		return NULL;
@@ -96,8 +330,7 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 		*err = S_msg("libharu error 0x%04lX (detail %lu) while loading fonts from %s",
 		             (unsigned long)w->error, (unsigned long)w->detail, font_dir);
 		free(path);
-		HPDF_Free(w->pdf);
-		free(w);
+		pdf_free(w);
 		return NULL;
 	}
 	/* Compression before fonts, or the fonts stay uncompressed. */
@@ -105,25 +338,31 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 	HPDF_UseUTFEncodings(w->pdf);
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
 	char *p = NULL;
-	w->font[LFONT_REGULAR] = S_load(w, font_dir, "DejaVuSans.ttf", &p);
-	w->font[LFONT_BOLD] = S_load(w, font_dir, "DejaVuSans-Bold.ttf", &p);
+	w->font[LFONT_REGULAR] = S_load(w, font_dir, S_faces[0], &p);
+	w->font[LFONT_BOLD] = S_load(w, font_dir, S_faces[1], &p);
 	w->font[LFONT_ITALIC] = w->font[LFONT_REGULAR];
 	return w;
 }
 
 void pdf_free(struct pdf_writer *w)
 {
-	if (w != NULL) {
-		HPDF_Free(w->pdf);
-		free(w);
-	}
+	if (w == NULL)
+		return;
+	HPDF_Free(w->pdf);
+	for (size_t i = 0; i < w->nimages; i++)
+		free(w->images[i].key);
+	free(w->images);
+	free(w->scratch);
+	pdf_charset_free(w->charset);
+	free(w);
 }
 
 static double S_width(void *ctx, enum lfont font, double size, const char *text,
                       size_t len)
 {
 	struct pdf_writer *w = ctx;
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(w->font[font], (const HPDF_BYTE *)text,
+	const char *t = S_clean(w, text, &len);
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(w->font[font], (const HPDF_BYTE *)t,
 	                                        (HPDF_UINT)len);
 	return tw.width * size / 1000.0;
 }
@@ -133,6 +372,201 @@ struct measurer pdf_measurer(struct pdf_writer *w)
 	return (struct measurer){ S_width, w };
 }
 
+/* ---- images ---------------------------------------------------------------------- */
+
+/* A JPEG's size from its first frame header, read the way libharu reads
+ * it (which takes baseline, extended and progressive frames only). */
+static bool S_jpeg(const unsigned char *b, size_t len, unsigned *wd, unsigned *ht,
+                   char **err)
+{
+	size_t at = 2;
+	while (at + 4 <= len) {
+		unsigned tag = S_u16(b + at), size = S_u16(b + at + 2);
+		if (tag == 0xFFC0 || tag == 0xFFC1 || tag == 0xFFC2 || tag == 0xFFC9) {
+			if (at + 10 > len)
+				break;
+			unsigned bits = b[at + 4], comps = b[at + 9];
+			*ht = S_u16(b + at + 5);
+			*wd = S_u16(b + at + 7);
+			if (bits != 8 || (comps != 1 && comps != 3 && comps != 4)) {
+				*err = S_msg("a JPEG with %u-bit samples and %u components is not supported",
+				             bits, comps);
+				return false;
+			}
+			return true;
+		}
+		if ((tag | 0xFF) != 0xFFFF || size < 2)
+			break;
+		at += 2 + size;
+	}
+	*err = S_msg("not a JPEG image libharu can read (no frame header found)");
+	return false;
+}
+
+/* Decodes a whole PNG to 8-bit RGB or RGBA (*alpha); *pixels is malloc'd. */
+static bool S_png(const unsigned char *b, size_t len, unsigned char **pixels, unsigned *wd,
+                  unsigned *ht, bool *alpha, char **err)
+{
+	png_image img;
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	*pixels = NULL;
+	if (!png_image_begin_read_from_memory(&img, b, len)) {
+		*err = S_msg("not a readable PNG image (%s)", img.message);
+		png_image_free(&img);
+		return false;
+	}
+	if (img.width == 0 || img.height == 0 || img.width > IMAGE_MAX_SIDE ||
+	    img.height > IMAGE_MAX_SIDE || (size_t)img.width * img.height > IMAGE_MAX_PIXELS) {
+		*err = S_msg("the image is %lu x %lu pixels; at most %u on a side and %u in all",
+		             (unsigned long)img.width, (unsigned long)img.height, IMAGE_MAX_SIDE,
+		             IMAGE_MAX_PIXELS);
+		png_image_free(&img);
+		return false;
+	}
+	*alpha = (img.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+	img.format = *alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
+	*pixels = malloc(PNG_IMAGE_SIZE(img));
+	if (*pixels == NULL)
+		abort();
+	if (!png_image_finish_read(&img, NULL, *pixels, 0, NULL)) {
+		*err = S_msg("the PNG image is damaged (%s)", img.message);
+		png_image_free(&img);
+		free(*pixels);
+		*pixels = NULL;
+		return false;
+	}
+	*wd = img.width;
+	*ht = img.height;
+	return true;
+}
+
+static bool S_is_png(const unsigned char *b, size_t len)
+{
+	return len >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0;
+}
+
+static bool S_is_jpeg(const unsigned char *b, size_t len)
+{
+	return len >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
+}
+
+bool pdf_image_probe(const char *path, double *width, double *height, char **err)
+{
+	unsigned char *buf, *px = NULL;
+	size_t len;
+	unsigned wd = 0, ht = 0;
+	bool alpha, ok;
+	*err = NULL;
+	if (!S_slurp(path, IMAGE_MAX_BYTES, &buf, &len, err))
+		return false;
+	if (S_is_png(buf, len))
+		ok = S_png(buf, len, &px, &wd, &ht, &alpha, err);
+	else if (S_is_jpeg(buf, len))
+		ok = S_jpeg(buf, len, &wd, &ht, err);
+	else {
+		*err = S_msg("not a PNG or JPEG image");
+		ok = false;
+	}
+	if (ok && (wd == 0 || ht == 0 || wd > IMAGE_MAX_SIDE || ht > IMAGE_MAX_SIDE)) {
+		*err = S_msg("the image is %u x %u pixels; at most %u on a side", wd, ht,
+		             IMAGE_MAX_SIDE);
+		ok = false;
+	}
+	free(px);
+	free(buf);
+	*width = wd;
+	*height = ht;
+	return ok;
+}
+
+/* Loads decoded PNG pixels: RGB, with the alpha channel as a soft mask
+ * when any pixel is not opaque. */
+static HPDF_Image S_png_image(struct pdf_writer *w, unsigned char *px, unsigned wd,
+                              unsigned ht, bool alpha, unsigned char **rgb, unsigned char **mask)
+{
+	size_t n = (size_t)wd * ht;
+	if (!alpha)
+		return HPDF_LoadRawImageFromMem(w->pdf, px, wd, ht, HPDF_CS_DEVICE_RGB, 8);
+	*rgb = malloc(3 * n);
+	*mask = malloc(n);
+	if (*rgb == NULL || *mask == NULL)
+		abort();
+	bool opaque = true;
+	for (size_t i = 0; i < n; i++) {
+		memcpy(*rgb + 3 * i, px + 4 * i, 3);
+		(*mask)[i] = px[4 * i + 3];
+		opaque = opaque && px[4 * i + 3] == 255;
+	}
+	HPDF_Image img = HPDF_LoadRawImageFromMem(w->pdf, *rgb, wd, ht, HPDF_CS_DEVICE_RGB, 8);
+	if (!opaque)
+		HPDF_Image_AddSMask(img, HPDF_LoadRawImageFromMem(w->pdf, *mask, wd, ht,
+		                                                  HPDF_CS_DEVICE_GRAY, 8));
+	return img;
+}
+
+bool pdf_image_add(struct pdf_writer *w, const char *key, const char *path, char **err)
+{
+	for (size_t i = 0; i < w->nimages; i++)
+		if (strcmp(w->images[i].key, key) == 0)
+			return true;
+	unsigned char *buf;
+	size_t len;
+	*err = NULL;
+	if (!S_slurp(path, IMAGE_MAX_BYTES, &buf, &len, err))
+		return false;
+	/* volatile: freed after a longjmp back into this frame. */
+	unsigned char *volatile vbuf = buf;
+	unsigned char *volatile px = NULL, *volatile rgb = NULL, *volatile mask = NULL;
+	HPDF_Image img = NULL;
+	if (setjmp(w->jmp)) {
+		*err = S_msg("libharu error 0x%04lX (detail %lu) while loading the image %s",
+		             (unsigned long)w->error, (unsigned long)w->detail, path);
+		free(vbuf);
+		free(px);
+		free(rgb);
+		free(mask);
+		return false;
+	}
+	unsigned wd, ht;
+	bool alpha;
+	if (S_is_png(buf, len)) {
+		unsigned char *p = NULL, *r = NULL, *m = NULL;
+		if (S_png(buf, len, &p, &wd, &ht, &alpha, err)) {
+			px = p;
+			img = S_png_image(w, p, wd, ht, alpha, &r, &m);
+			rgb = r;
+			mask = m;
+		}
+	} else if (S_is_jpeg(buf, len) && S_jpeg(buf, len, &wd, &ht, err)) {
+		img = HPDF_LoadJpegImageFromMem(w->pdf, buf, (HPDF_UINT)len);
+	} else if (*err == NULL) {
+		*err = S_msg("%s is not a PNG or JPEG image", path);
+	}
+	free(vbuf);
+	free(px);
+	free(rgb);
+	free(mask);
+	if (img == NULL)
+		return false;
+	struct pdf_image *im = realloc(w->images, (w->nimages + 1) * sizeof *im);
+	if (im == NULL)
+		abort();
+	w->images = im;
+	im[w->nimages++] = (struct pdf_image){ S_msg("%s", key), img };
+	return true;
+}
+
+static HPDF_Image S_find_image(const struct pdf_writer *w, const char *key)
+{
+	for (size_t i = 0; i < w->nimages; i++)
+		if (strcmp(w->images[i].key, key) == 0)
+			return w->images[i].image;
+	return NULL;
+}
+
+/* ---- drawing ------------------------------------------------------------------------ */
+
 static void S_color(HPDF_Page page, struct lcolor c, bool fill)
 {
 	if (fill)
@@ -141,70 +575,90 @@ static void S_color(HPDF_Page page, struct lcolor c, bool fill)
 		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
 }
 
+static void S_box(struct pdf_writer *w, HPDF_Page page, const struct lbox *b, double height)
+{
+	switch (b->kind) {
+	case LBOX_TEXT: {
+		size_t len = b->len;
+		HPDF_Page_SetFontAndSize(page, w->font[b->font], (HPDF_REAL)b->size);
+		S_color(page, b->color, true);
+		HPDF_Page_SetTextMatrix(page, 1, 0, b->font == LFONT_ITALIC ? ITALIC_SHEAR : 0,
+		                        1, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y));
+		HPDF_Page_ShowText(page, S_clean(w, b->text, &len));
+		break;
+	}
+	case LBOX_RECT:
+		S_color(page, b->color, b->fill);
+		if (!b->fill)
+			HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->size);
+		HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y - b->h),
+		                    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+		if (b->fill)
+			HPDF_Page_Fill(page);
+		else
+			HPDF_Page_Stroke(page);
+		break;
+	case LBOX_LINE:
+		S_color(page, b->color, false);
+		HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->size);
+		HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y));
+		HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(height - b->y - b->h));
+		HPDF_Page_Stroke(page);
+		break;
+	case LBOX_LINK: {
+		HPDF_Rect r = { (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y - b->h),
+		                (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(height - b->y) };
+		HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, b->text);
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		break;
+	}
+	case LBOX_IMAGE: {
+		HPDF_Image img = S_find_image(w, b->text);
+		if (img != NULL)
+			HPDF_Page_DrawImage(page, img, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y - b->h),
+			                    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+		break;
+	}
+	}
+}
+
 /* Draws one page's boxes; consecutive texts share one BT/ET block. */
 static void S_page(struct pdf_writer *w, HPDF_Page page, const struct lpage *p,
                    double height)
 {
 	bool in_text = false;
 	for (size_t i = 0; i < p->n; i++) {
-		const struct lbox *b = &p->boxes[i];
-		if (b->kind != LBOX_TEXT && in_text) {
-			HPDF_Page_EndText(page);
-			in_text = false;
-		}
-		switch (b->kind) {
-		case LBOX_TEXT:
-			if (!in_text) {
+		bool text = p->boxes[i].kind == LBOX_TEXT;
+		if (text != in_text) {
+			if (text)
 				HPDF_Page_BeginText(page);
-				in_text = true;
-			}
-			HPDF_Page_SetFontAndSize(page, w->font[b->font], (HPDF_REAL)b->size);
-			S_color(page, b->color, true);
-			HPDF_Page_SetTextMatrix(page, 1, 0, b->font == LFONT_ITALIC ? ITALIC_SHEAR : 0,
-			                        1, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y));
-			HPDF_Page_ShowText(page, b->text);
-			break;
-		case LBOX_RECT:
-			S_color(page, b->color, b->fill);
-			if (!b->fill)
-				HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->size);
-			HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y - b->h),
-			                    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
-			if (b->fill)
-				HPDF_Page_Fill(page);
 			else
-				HPDF_Page_Stroke(page);
-			break;
-		case LBOX_LINE:
-			S_color(page, b->color, false);
-			HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->size);
-			HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y));
-			HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(height - b->y - b->h));
-			HPDF_Page_Stroke(page);
-			break;
-		case LBOX_LINK: {
-			HPDF_Rect r = { (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y - b->h),
-			                (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(height - b->y) };
-			HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, b->text);
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-			break;
+				HPDF_Page_EndText(page);
+			in_text = text;
 		}
-		}
+		S_box(w, page, &p->boxes[i], height);
 	}
 	if (in_text)
 		HPDF_Page_EndText(page);
 }
 
+/* Sets a document info string, with the same replacements as the text. */
+static void S_attr(struct pdf_writer *w, HPDF_InfoType type, const char *value)
+{
+	size_t len = strlen(value);
+	HPDF_SetInfoAttr(w->pdf, type, S_clean(w, value, &len));
+}
+
 static void S_info(struct pdf_writer *w, const struct pdf_info *info)
 {
 	if (info->title)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_TITLE, info->title);
+		S_attr(w, HPDF_INFO_TITLE, info->title);
 	if (info->author)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_AUTHOR, info->author);
+		S_attr(w, HPDF_INFO_AUTHOR, info->author);
 	if (info->subject)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_SUBJECT, info->subject);
+		S_attr(w, HPDF_INFO_SUBJECT, info->subject);
 	if (info->creator)
-		HPDF_SetInfoAttr(w->pdf, HPDF_INFO_CREATOR, info->creator);
+		S_attr(w, HPDF_INFO_CREATOR, info->creator);
 	struct tm tm;
 	gmtime_r(&info->created, &tm);
 	/* '+' with zero offsets, not 'Z': see LIBHARU.md. */
@@ -214,16 +668,40 @@ static void S_info(struct pdf_writer *w, const struct pdf_info *info)
 	HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, d);
 }
 
+/* The outline: levels nest under the latest entry of the level above. */
+static void S_outline(struct pdf_writer *w, const struct ldoc *d, const HPDF_Page *pages,
+                      HPDF_Outline *parents)
+{
+	HPDF_Encoder utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
+	for (size_t i = 0; i < d->noutline; i++) {
+		const struct loutline *o = &d->outline[i];
+		int lv = o->level < 0 ? 0 : o->level > 3 ? 3 : o->level;
+		while (lv > 0 && parents[lv - 1] == NULL)
+			lv--;
+		HPDF_Outline parent = lv > 0 ? parents[lv - 1] : NULL;
+		size_t len = strlen(o->title);
+		HPDF_Outline ol = HPDF_CreateOutline(w->pdf, parent, S_clean(w, o->title, &len), utf8);
+		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[o->page]);
+		/* libharu refuses XYZ with a null zoom; FitH keeps the reader's width. */
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(d->height - o->y + 4));
+		HPDF_Outline_SetDestination(ol, dst);
+		HPDF_Outline_SetOpened(ol, lv == 0 ? HPDF_TRUE : HPDF_FALSE);
+		parents[lv] = ol;
+		for (int k = lv + 1; k < 4; k++)
+			parents[k] = NULL;
+	}
+}
+
 bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
                 const struct pdf_info *info, unsigned char **bytes,
                 size_t *len, char **err)
 {
 	HPDF_Page *volatile pages = calloc(d->npages ? d->npages : 1, sizeof *pages);
-	HPDF_Outline *volatile parents = NULL;
+	HPDF_Outline *volatile parents = calloc(4, sizeof *parents);
 	unsigned char *volatile buf = NULL;
 	*bytes = NULL;
 	*err = NULL;
-	if (pages == NULL)
+	if (pages == NULL || parents == NULL)
 		abort();
 	if (setjmp(w->jmp)) {
 		*err = S_msg("libharu error 0x%04lX (detail %lu) while writing the PDF",
@@ -240,25 +718,7 @@ bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
 		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)d->height);
 		S_page(w, pages[i], &d->pages[i], d->height);
 	}
-	/* Outline levels nest under the latest entry of the level above. */
-	parents = calloc(4, sizeof *parents);
-	if (parents == NULL)
-		abort();
-	HPDF_Encoder utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
-	for (size_t i = 0; i < d->noutline; i++) {
-		const struct loutline *o = &d->outline[i];
-		int lv = o->level < 0 ? 0 : o->level > 3 ? 3 : o->level;
-		HPDF_Outline parent = lv > 0 ? parents[lv - 1] : NULL;
-		HPDF_Outline ol = HPDF_CreateOutline(w->pdf, parent, o->title, utf8);
-		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[o->page]);
-		/* libharu refuses XYZ with a null zoom; FitH keeps the reader's width. */
-		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(d->height - o->y + 4));
-		HPDF_Outline_SetDestination(ol, dst);
-		HPDF_Outline_SetOpened(ol, HPDF_TRUE);
-		parents[lv] = ol;
-		for (int k = lv + 1; k < 4; k++)
-			parents[k] = NULL;
-	}
+	S_outline(w, d, pages, parents);
 	S_info(w, info);
 	HPDF_SaveToStream(w->pdf);
 	HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);

@@ -10,12 +10,23 @@
 
 #define BODY 9.5
 #define SMALL 8.0
+#define TABLE 8.5
 #define H1 13.0
 #define DASH "\xE2\x80\x94"     /* an em dash for values that do not exist */
+#define DOT "  \xC2\xB7  "      /* a middle dot between items */
+#define MINUS "\xE2\x88\x92"
+#define FULL "\xE2\x97\x8F"     /* the level symbols: filled and empty circles */
+#define EMPTY "\xE2\x97\x8B"
+
+/* Column groups: a framework column is at least this wide (points). */
+#define COL_MIN 74.0
+#define COL_MAX 150.0
+#define CHART_MAX 12            /* criteria drawn in the contributions chart */
 
 static const struct lcolor S_black = { 0, 0, 0 };
 static const struct lcolor S_grey = { 0.38, 0.38, 0.38 };
 static const struct lcolor S_rule = { 0.75, 0.75, 0.75 };
+static const struct lcolor S_against = { 0.80, 0.38, 0.30 };
 
 struct rb {
 	const struct report_set *rs;
@@ -47,13 +58,25 @@ static const char *S_fw(const struct rb *b, size_t f)
 	return b->doc->frameworks[f].name;
 }
 
+static const char *S_criterion(const struct rb *b, size_t c)
+{
+	return b->doc->criteria[c].name;
+}
+
 static const char *S_pct(struct arena *a, double w)
 {
 	double p = 100 * w;
 	return p > 0 && p < 9.95 ? arena_printf(a, "%.1f %%", p) : arena_printf(a, "%.0f %%", p);
 }
 
-/* The value of one placeholder name, or NULL when it has none. */
+/* A signed number of points with a true minus sign. */
+static const char *S_signed(struct arena *a, double v)
+{
+	if (fabs(v) < 0.05)
+		return "0.0";
+	return arena_printf(a, "%s%.1f", v < 0 ? MINUS : "+", fabs(v));
+}
+
 static const char *S_value(const struct report_set *rs, size_t profile,
                            const char *name, size_t len, struct arena *a)
 {
@@ -141,6 +164,24 @@ static const char *S_x(struct rb *b, const char *text)
 	return report_expand(b->rs, b->profile, text, b->a);
 }
 
+/* "A", "A and B", "A, B and C". */
+static const char *S_list(struct rb *b, const char *const *items, size_t n)
+{
+	const char *s = "";
+	for (size_t i = 0; i < n; i++)
+		s = arena_printf(b->a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ? " and " : ", ",
+		                 items[i]);
+	return s;
+}
+
+static const char *S_names(struct rb *b, const size_t *fw, size_t n)
+{
+	const char **names = arena_array(b->a, n ? n : 1, sizeof *names);
+	for (size_t i = 0; i < n; i++)
+		names[i] = S_fw(b, fw[i]);
+	return S_list(b, names, n);
+}
+
 /* ---- flowing helpers ---------------------------------------------------- */
 
 static void S_para(struct rb *b, const char *text, enum lfont font, double size,
@@ -149,6 +190,20 @@ static void S_para(struct rb *b, const char *text, enum lfont font, double size,
 	struct lrun run = { text, font };
 	struct para_style st = { .size = size, .color = c };
 	flow_paragraph(b->f, &run, 1, &st);
+}
+
+/* A paragraph of a bold lead-in and regular text. */
+static void S_para2(struct rb *b, const char *lead, const char *text, double size)
+{
+	struct lrun runs[2] = { { lead, LFONT_BOLD }, { text, LFONT_REGULAR } };
+	struct para_style st = { .size = size, .color = S_black };
+	flow_paragraph(b->f, runs, 2, &st);
+}
+
+static void S_note(struct rb *b, const char *text)
+{
+	flow_gap(b->f, 2);
+	S_para(b, text, LFONT_ITALIC, SMALL, S_grey);
 }
 
 static void S_h1(struct rb *b, const char *text)
@@ -189,6 +244,60 @@ static void S_sections(struct rb *b, enum section_place place)
 	}
 }
 
+static struct lcell S_cell(struct rb *b, const char *text, enum lfont font)
+{
+	struct lrun *r = arena_alloc(b->a, sizeof *r);
+	*r = (struct lrun){ text, font };
+	return (struct lcell){ .runs = r, .nruns = 1 };
+}
+
+/* A cell of a bold first line and italic further lines (NULL: none). */
+static struct lcell S_cell2(struct rb *b, const char *head, const char *more)
+{
+	struct lcell c = S_cell(b, head, LFONT_BOLD);
+	if (more != NULL && *more) {
+		struct lrun *r = arena_array(b->a, 2, sizeof *r);
+		r[0] = (struct lrun){ head, LFONT_BOLD };
+		r[1] = (struct lrun){ arena_printf(b->a, "\n%s", more), LFONT_ITALIC };
+		c.runs = r;
+		c.nruns = 2;
+	}
+	return c;
+}
+
+static struct ltable S_table(struct rb *b, size_t ncols, struct lcell *head,
+                             struct lrow *rows, size_t nrows)
+{
+	return (struct ltable){ .ncols = ncols, .header = head, .rows = rows, .nrows = nrows,
+	                        .size = TABLE, .padding = 4, .header_bg = b->accent,
+	                        .header_fg = { 1, 1, 1 }, .group_bg = b->accent_light,
+	                        .rule = S_rule };
+}
+
+/* Flows a table whose columns after the first key ones are frameworks; when
+ * they do not fit the width readably, in column groups, each a table of its
+ * own with the key columns repeated and a line saying which part it is. */
+static void S_grouped(struct rb *b, const struct ltable *t, size_t key)
+{
+	size_t *starts = arena_array(b->a, t->ncols + 1, sizeof *starts);
+	size_t n = layout_column_groups(flow_measurer(b->f), t, key, flow_content_width(b->f),
+	                                COL_MIN, COL_MAX, starts);
+	if (n <= 1) {
+		flow_table(b->f, t);
+		return;
+	}
+	size_t total = t->ncols - key;
+	for (size_t g = 0; g < n; g++) {
+		struct ltable sub = layout_subtable(t, key, starts[g], starts[g + 1], b->a);
+		size_t first = starts[g] - key + 1, last = starts[g + 1] - key;
+		S_note(b, arena_printf(b->a, "Part %zu of %zu: frameworks %zu%s of %zu%s", g + 1, n,
+		                       first, first == last ? "" : arena_printf(b->a, "\xE2\x80\x93%zu",
+		                       last), total, g + 1 < n ? " (the others follow)." : "."));
+		flow_gap(b->f, 3);
+		flow_table(b->f, &sub);
+	}
+}
+
 /* ---- sentences -------------------------------------------------------------- */
 
 /* "PyTorch 91.9 · TensorFlow 54.9" over the ranking. */
@@ -197,18 +306,9 @@ static const char *S_scores(struct rb *b, const struct verdict *v)
 	const char *s = "";
 	for (size_t k = 0; k < v->nframeworks; k++) {
 		const struct ranked *r = &v->ranking[k];
-		s = arena_printf(b->a, "%s%s%s %.1f%s", s, k ? "  \xC2\xB7  " : "",
-		                 S_fw(b, r->framework), r->score, r->qualified ? "" : " (disqualified)");
+		s = arena_printf(b->a, "%s%s%s %.1f%s", s, k ? DOT : "", S_fw(b, r->framework),
+		                 r->score, r->qualified ? "" : " (disqualified)");
 	}
-	return s;
-}
-
-static const char *S_names(struct rb *b, const size_t *fw, size_t n)
-{
-	const char *s = "";
-	for (size_t i = 0; i < n; i++)
-		s = arena_printf(b->a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ? " and " : ", ",
-		                 S_fw(b, fw[i]));
 	return s;
 }
 
@@ -230,11 +330,6 @@ static const char *S_sentence(struct rb *b, const struct verdict *v, const char 
 	default:
 		return arena_printf(b->a, "No framework meets every requirement of %s.", who);
 	}
-}
-
-static const char *S_criterion(struct rb *b, size_t c)
-{
-	return b->doc->criteria[c].name;
 }
 
 /* The sensitivity finding in words. */
@@ -259,25 +354,129 @@ static const char *S_flip(struct rb *b, const struct verdict *v)
 	                    verdict_stability_name(v->stability));
 }
 
-/* ---- parts of a report ------------------------------------------------------ */
+/* The label a reader sees for a rating: level label, value with unit, or
+ * "unknown". */
+static const char *S_level(struct rb *b, size_t c, size_t f)
+{
+	const struct criterion *cr = &b->doc->criteria[c];
+	const struct scale *s = &b->doc->scales[cr->scale_ix];
+	const struct rating *r = doc_rating(b->doc, c, f);
+	if (r->unknown)
+		return "unknown";
+	if (s->kind == SCALE_ORDINAL)
+		return s->levels[r->level_ix].label;
+	return s->unit ? arena_printf(b->a, "%s %s", r->raw, s->unit) : r->raw;
+}
 
+/* A require bound in a reader's words: a level's label, or a value with
+ * the scale's unit. */
+static const char *S_bound(struct rb *b, size_t c, const char *raw)
+{
+	const struct scale *s = &b->doc->scales[b->doc->criteria[c].scale_ix];
+	if (s->kind == SCALE_ORDINAL) {
+		size_t l = scale_level_ix(s, raw);
+		return l != MODEL_NO_INDEX ? s->levels[l].label : raw;
+	}
+	return s->unit ? arena_printf(b->a, "%s %s", raw, s->unit) : raw;
+}
+
+/* One disqualification of framework f in words: "excluded by the team
+ * (reason)" or "needs Mobile Deployment of at least Broad (rated Limited)". */
+static const char *S_dq_reason(struct rb *b, size_t f, const char *why)
+{
+	if (strcmp(why, "exclude") == 0) {
+		const char *reason = NULL;
+		if (b->profile != MODEL_NO_INDEX) {
+			const struct profile *p = &b->doc->profiles[b->profile];
+			for (size_t i = 0; i < p->nexcludes; i++)
+				if (p->excludes[i].framework_ix == f && p->excludes[i].reason)
+					reason = p->excludes[i].reason;
+		}
+		return reason ? arena_printf(b->a, "excluded by the team (%s)", S_x(b, reason))
+		              : "excluded by the team";
+	}
+	const char *body = strncmp(why, "require:", 8) == 0 ? why + 8 : NULL;
+	const char *op = body ? strstr(body, ">=") : NULL;
+	if (op == NULL && body != NULL)
+		op = strstr(body, "<=");
+	size_t c = op ? doc_criterion_ix(b->doc, arena_strndup(b->a, body, (size_t)(op - body)))
+	              : MODEL_NO_INDEX;
+	if (c == MODEL_NO_INDEX)
+		return why;
+	return arena_printf(b->a, "needs %s of at %s %s (rated %s)", S_criterion(b, c),
+	                    op[0] == '>' ? "least" : "most", S_bound(b, c, op + 2),
+	                    S_level(b, c, f));
+}
+
+/* Every disqualification of a verdict, "; "-separated, or "" for none. */
+static const char *S_disqualified(struct rb *b, const struct verdict *v)
+{
+	const char *dq = "";
+	for (size_t k = 0; k < v->nframeworks; k++) {
+		const struct ranked *r = &v->ranking[k];
+		if (r->ndisqualified == 0)
+			continue;
+		const char **why = arena_array(b->a, r->ndisqualified, sizeof *why);
+		for (size_t i = 0; i < r->ndisqualified; i++)
+			why[i] = S_dq_reason(b, r->framework, r->disqualified_by[i]);
+		dq = arena_printf(b->a, "%s%s%s %s", dq, *dq ? "; " : "", S_fw(b, r->framework),
+		                  S_list(b, why, r->ndisqualified));
+	}
+	return dq;
+}
+
+/* ---- title and verdict ------------------------------------------------------ */
+
+/* Title, subtitle, who it is for, date and author; the logo, if any, at
+ * the top right with the title block beside it. */
 static void S_title(struct rb *b, const char *prepared_for)
 {
 	const struct doc *doc = b->doc;
-	S_para(b, S_x(b, doc->title), LFONT_BOLD, 20, b->accent);
+	const struct report_set *rs = b->rs;
+	double right = 0, bottom = flow_y(b->f);
+	if (rs->logo != NULL && rs->logo_w > 0 && rs->logo_h > 0) {
+		double cw = flow_content_width(b->f), maxw = cw / 4 < 130 ? cw / 4 : 130, maxh = 56;
+		double s = maxw / rs->logo_w < maxh / rs->logo_h ? maxw / rs->logo_w
+		                                                 : maxh / rs->logo_h;
+		double w = rs->logo_w * s, h = rs->logo_h * s;
+		flow_image(b->f, rs->logo, cw - w, w, h);
+		right = w + 16;
+		bottom = flow_y(b->f) + h;
+	}
+	struct para_style st = { .size = 20, .color = b->accent, .right_indent = right,
+	                         .leading = 1.2 };
+	struct lrun run = { S_x(b, doc->title), LFONT_BOLD };
+	flow_paragraph(b->f, &run, 1, &st);
 	flow_gap(b->f, 3);
-	if (doc->subtitle)
-		S_para(b, S_x(b, doc->subtitle), LFONT_REGULAR, 12, S_grey);
+	if (doc->subtitle) {
+		st = (struct para_style){ .size = 12, .color = S_grey, .right_indent = right };
+		run = (struct lrun){ S_x(b, doc->subtitle), LFONT_REGULAR };
+		flow_paragraph(b->f, &run, 1, &st);
+	}
 	flow_gap(b->f, 6);
-	S_para(b, prepared_for, LFONT_BOLD, 12, S_black);
-	const char *who = "";
+	st = (struct para_style){ .size = 12, .color = S_black, .right_indent = right };
+	run = (struct lrun){ prepared_for, LFONT_BOLD };
+	flow_paragraph(b->f, &run, 1, &st);
+	const char *who = doc->meta.date ? doc->meta.date : rs->generated;
 	if (doc->meta.author)
-		who = arena_printf(b->a, "  \xC2\xB7  %s", doc->meta.author);
+		who = arena_printf(b->a, "%s%s%s", who, DOT, doc->meta.author);
 	if (doc->meta.organisation)
-		who = arena_printf(b->a, "%s  \xC2\xB7  %s", who, doc->meta.organisation);
-	S_para(b, arena_printf(b->a, "%s%s", doc->meta.date ? doc->meta.date : b->rs->generated, who),
-	       LFONT_REGULAR, SMALL + 1, S_grey);
+		who = arena_printf(b->a, "%s%s%s", who, DOT, doc->meta.organisation);
+	st = (struct para_style){ .size = SMALL + 1, .color = S_grey, .right_indent = right };
+	run = (struct lrun){ who, LFONT_REGULAR };
+	flow_paragraph(b->f, &run, 1, &st);
+	flow_skip_to(b->f, bottom);
 	flow_gap(b->f, 12);
+}
+
+/* Ratings counted as unknown that weigh in this verdict. */
+static size_t S_unknowns(const struct rb *b, const struct verdict *v)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < b->doc->ncriteria; c++)
+		for (size_t f = 0; f < b->doc->nframeworks; f++)
+			n += v->weights[c] > 0 && doc_rating(b->doc, c, f)->unknown;
+	return n;
 }
 
 static void S_verdict_box(struct rb *b, const struct verdict *v, const char *who)
@@ -305,19 +504,11 @@ static void S_verdict_box(struct rb *b, const struct verdict *v, const char *who
 	if (stab != NULL)
 		PUSH("Stability: ", LFONT_BOLD, arena_printf(b->a, "%s. %s", stab, S_flip(b, v)),
 		     LFONT_REGULAR, BODY, S_black, 2);
-	const char *dq = "";
-	for (size_t k = 0; k < v->nframeworks; k++) {
-		const struct ranked *r = &v->ranking[k];
-		for (size_t i = 0; i < r->ndisqualified; i++)
-			dq = arena_printf(b->a, "%s%s%s (%s)", dq, *dq ? "; " : "",
-			                  S_fw(b, r->framework), r->disqualified_by[i]);
-	}
+	const char *dq = S_disqualified(b, v);
 	if (*dq)
-		PUSH("Disqualified: ", LFONT_BOLD, dq, LFONT_REGULAR, BODY, S_black, 2);
-	size_t unknown = 0;
-	for (size_t c = 0; c < b->doc->ncriteria; c++)
-		for (size_t f = 0; f < b->doc->nframeworks; f++)
-			unknown += v->weights[c] > 0 && doc_rating(b->doc, c, f)->unknown;
+		PUSH("Disqualified: ", LFONT_BOLD, arena_printf(b->a, "%s.", dq), LFONT_REGULAR,
+		     BODY, S_black, 2);
+	size_t unknown = S_unknowns(b, v);
 	if (unknown)
 		PUSH("Caveat: ", LFONT_BOLD, arena_printf(b->a, "%zu rating%s that count%s toward "
 		     "this verdict %s unknown and scored as the worst level.", unknown,
@@ -328,10 +519,10 @@ static void S_verdict_box(struct rb *b, const struct verdict *v, const char *who
 	flow_box(b->f, p, n, &st);
 }
 
-static void S_why(struct rb *b, const struct verdict *v)
+/* ---- why -------------------------------------------------------------------- */
+
+static void S_score_bars(struct rb *b, const struct verdict *v)
 {
-	const struct doc *doc = b->doc;
-	S_h1(b, "Why");
 	struct bar *bars = arena_array(b->a, v->nframeworks, sizeof *bars);
 	for (size_t k = 0; k < v->nframeworks; k++) {
 		const struct ranked *r = &v->ranking[k];
@@ -341,42 +532,116 @@ static void S_why(struct rb *b, const struct verdict *v)
 		                                     : (struct lcolor){ 0.7, 0.7, 0.7 } };
 	}
 	flow_bars(b->f, bars, v->nframeworks, 100, BODY);
+}
+
+/* The diverging chart of what each criterion adds to the margin between
+ * the first two: the largest contributions each way, largest first. */
+static void S_contrib_chart(struct rb *b, const struct verdict *v)
+{
+	size_t A = v->ranking[0].framework, B = v->ranking[1].framework;
+	size_t nc = b->doc->ncriteria;
+	size_t *pos = arena_array(b->a, nc, sizeof *pos), *neg = arena_array(b->a, nc, sizeof *neg);
+	size_t np = verdict_reasons(v, true, pos, nc), nn = verdict_reasons(v, false, neg, nc);
+	if (np + nn == 0) {
+		S_para(b, arena_printf(b->a, "No criterion separates %s and %s: their scores differ "
+		       "by less than 0.1 points.", S_fw(b, A), S_fw(b, B)), LFONT_REGULAR, BODY, S_black);
+		return;
+	}
+	/* Share the chart's rows between the two sides, the rest summed up. */
+	size_t kp = np, kn = nn;
+	while (kp + kn > CHART_MAX)
+		*(kp > kn ? &kp : &kn) -= 1;
+	struct dbar *bars = arena_array(b->a, kp + kn, sizeof *bars);
+	double max_abs = 0, rest = 0;
+	for (size_t i = 0; i < kp + kn; i++) {
+		size_t c = i < kp ? pos[i] : neg[kn - 1 - (i - kp)];
+		bars[i] = (struct dbar){ S_criterion(b, c), v->contrib[c], S_signed(b->a, v->contrib[c]) };
+		max_abs = fabs(v->contrib[c]) > max_abs ? fabs(v->contrib[c]) : max_abs;
+	}
+	for (size_t i = kp; i < np; i++)
+		rest += v->contrib[pos[i]];
+	for (size_t i = kn; i < nn; i++)
+		rest += v->contrib[neg[i]];
+	S_para(b, arena_printf(b->a, "What each criterion adds to the margin of %.1f points between "
+	       "%s and %s:", v->margin, S_fw(b, A), S_fw(b, B)), LFONT_REGULAR, BODY, S_black);
+	flow_gap(b->f, 4);
+	struct diverging_style st = {
+		.size = SMALL + 0.5, .pos = b->accent, .neg = S_against,
+		.neg_caption = arena_printf(b->a, "\xE2\x86\x90 favours %s", S_fw(b, B)),
+		.pos_caption = arena_printf(b->a, "favours %s \xE2\x86\x92", S_fw(b, A)),
+	};
+	flow_diverging(b->f, bars, kp + kn, max_abs, &st);
+	if (kp + kn < np + nn)
+		S_note(b, arena_printf(b->a, "%zu more criteria with smaller contributions add %s "
+		       "points in all; the table below lists every one.", np + nn - kp - kn,
+		       S_signed(b->a, rest)));
+}
+
+/* The table of weights and of the points each criterion gives each
+ * framework (100 x weight x normalised rating), with the lead of the first
+ * over the second; criteria without weight are left out. */
+static void S_weights_table(struct rb *b, const struct verdict *v)
+{
+	const struct doc *doc = b->doc;
+	size_t nf = v->nframeworks, key = v->has_margin ? 3 : 2, ncols = key + nf;
+	struct lcell *head = arena_array(b->a, ncols, sizeof *head);
+	head[0] = S_cell(b, "Criterion", LFONT_BOLD);
+	head[1] = S_cell(b, "Weight", LFONT_BOLD);
+	if (v->has_margin)
+		head[2] = S_cell(b, arena_printf(b->a, "%s's lead", S_fw(b, v->ranking[0].framework)),
+		                 LFONT_BOLD);
+	for (size_t k = 0; k < nf; k++)
+		head[key + k] = S_cell(b, S_fw(b, v->ranking[k].framework), LFONT_BOLD);
+	struct lrow *rows = arena_array(b->a, doc->ncriteria + 1, sizeof *rows);
+	size_t nrows = 0, unweighted = 0;
+	for (size_t c = 0; c < doc->ncriteria; c++) {
+		if (v->weights[c] <= 0) {
+			unweighted++;
+			continue;
+		}
+		struct lcell *cells = arena_array(b->a, ncols, sizeof *cells);
+		cells[0] = S_cell(b, S_criterion(b, c), LFONT_REGULAR);
+		cells[1] = S_cell(b, S_pct(b->a, v->weights[c]), LFONT_REGULAR);
+		if (v->has_margin)
+			cells[2] = S_cell(b, S_signed(b->a, v->contrib[c]), LFONT_BOLD);
+		for (size_t k = 0; k < nf; k++) {
+			size_t f = v->ranking[k].framework;
+			double pts = 100 * v->weights[c] * b->rs->u[c * doc->nframeworks + f];
+			cells[key + k] = S_cell(b, arena_printf(b->a, "%.1f", pts), LFONT_REGULAR);
+		}
+		rows[nrows++] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells };
+	}
+	struct lcell *total = arena_array(b->a, ncols, sizeof *total);
+	total[0] = S_cell(b, "Score", LFONT_BOLD);
+	total[1] = S_cell(b, "100 %", LFONT_BOLD);
+	if (v->has_margin)
+		total[2] = S_cell(b, S_signed(b->a, v->margin), LFONT_BOLD);
+	for (size_t k = 0; k < nf; k++)
+		total[key + k] = S_cell(b, arena_printf(b->a, "%.1f", v->ranking[k].score), LFONT_BOLD);
+	for (size_t k = 0; k < ncols; k++)
+		total[k].has_bg = true, total[k].bg = b->accent_light;
+	rows[nrows++] = (struct lrow){ .kind = LROW_NORMAL, .cells = total };
+	S_para(b, "The weight of each criterion for this team and the points it gives each "
+	       "framework (weight \xC3\x97 normalised rating \xC3\x97 100); a framework's score is "
+	       "the sum of its column.", LFONT_REGULAR, BODY, S_black);
+	flow_gap(b->f, 4);
+	struct ltable t = S_table(b, ncols, head, rows, nrows);
+	S_grouped(b, &t, key);
+	if (unweighted)
+		S_note(b, arena_printf(b->a, "%zu criteri%s no weight for this team and %s left out.",
+		       unweighted, unweighted == 1 ? "on has" : "a have", unweighted == 1 ? "is" : "are"));
+}
+
+static void S_why(struct rb *b, const struct verdict *v)
+{
+	S_h1(b, "Why");
+	S_score_bars(b, v);
 	flow_gap(b->f, 8);
 	if (v->has_margin) {
-		size_t A = v->ranking[0].framework, B = v->ranking[1].framework;
-		S_para(b, arena_printf(b->a, "How each criterion moves the margin between %s and %s "
-		       "(weight \xC3\x97 difference of normalised ratings \xC3\x97 100; positive favours %s):",
-		       S_fw(b, A), S_fw(b, B), S_fw(b, A)), LFONT_REGULAR, BODY, S_black);
-		flow_gap(b->f, 4);
+		S_contrib_chart(b, v);
+		flow_gap(b->f, 8);
 	}
-	size_t nrows = 0, ncols = v->has_margin ? 3 : 2;
-	struct lcell *head = arena_array(b->a, ncols, sizeof *head);
-	struct lrun *hr = arena_array(b->a, ncols, sizeof *hr);
-	hr[0] = (struct lrun){ "Criterion", LFONT_BOLD };
-	hr[1] = (struct lrun){ "Weight for this team", LFONT_BOLD };
-	if (v->has_margin)
-		hr[2] = (struct lrun){ arena_printf(b->a, "Contribution to %s's lead",
-		                                    S_fw(b, v->ranking[0].framework)), LFONT_BOLD };
-	for (size_t c = 0; c < ncols; c++)
-		head[c] = (struct lcell){ &hr[c], 1, false, { 0, 0, 0 } };
-	struct lrow *rows = arena_array(b->a, doc->ncriteria, sizeof *rows);
-	for (size_t c = 0; c < doc->ncriteria; c++) {
-		if (v->weights[c] <= 0)
-			continue;
-		struct lrun *r = arena_array(b->a, ncols, sizeof *r);
-		struct lcell *cells = arena_array(b->a, ncols, sizeof *cells);
-		r[0] = (struct lrun){ S_criterion(b, c), LFONT_REGULAR };
-		r[1] = (struct lrun){ S_pct(b->a, v->weights[c]), LFONT_REGULAR };
-		if (v->has_margin)
-			r[2] = (struct lrun){ arena_printf(b->a, "%+.1f", v->contrib[c]), LFONT_REGULAR };
-		for (size_t k = 0; k < ncols; k++)
-			cells[k] = (struct lcell){ &r[k], 1, false, { 0, 0, 0 } };
-		rows[nrows++] = (struct lrow){ LROW_NORMAL, cells };
-	}
-	struct ltable t = { .ncols = ncols, .header = head, .rows = rows, .nrows = nrows,
-	                    .size = SMALL + 0.5, .padding = 4, .header_bg = b->accent,
-	                    .header_fg = { 1, 1, 1 }, .group_bg = b->accent_light, .rule = S_rule };
-	flow_table(b->f, &t);
+	S_weights_table(b, v);
 }
 
 static void S_change(struct rb *b, const struct verdict *v)
@@ -384,25 +649,32 @@ static void S_change(struct rb *b, const struct verdict *v)
 	S_h1(b, "What would change the verdict");
 	S_para(b, S_flip(b, v), LFONT_REGULAR, BODY, S_black);
 	if (v->has_critical) {
+		const struct critical *c = &v->critical;
 		flow_gap(b->f, 4);
-		S_para(b, "Each weight is changed alone, the others rescaled in proportion; the "
+		S_para2(b, "In figures: ", arena_printf(b->a, "criterion %s; weight now %s, weight "
+		        "for a tie %s, change %.1f percentage points; challenger %s, %.1f points "
+		        "behind.", S_criterion(b, c->criterion), S_pct(b->a, c->weight),
+		        S_pct(b->a, c->tie_weight), 100 * fabs(c->tie_weight - c->weight),
+		        S_fw(b, c->challenger), v->ranking[0].score -
+		        v->ranking[1].score), BODY);
+		S_note(b, "Each weight is changed alone, the others rescaled in proportion; the "
 		       "criterion shown needs the smallest change to produce a tie. Robust means "
-		       "at least 15 percentage points, fragile under 5.", LFONT_ITALIC, SMALL, S_grey);
+		       "at least 15 percentage points, fragile under 5.");
 	}
 }
 
-/* The label a reader sees for a rating: level label, value with unit, or
- * "unknown". */
-static const char *S_level(struct rb *b, size_t c, size_t f)
+/* ---- tables ------------------------------------------------------------------ */
+
+/* The level as a row of four circles, filled in proportion to the
+ * normalised rating, so that it reads without colour. */
+static const char *S_dots(struct rb *b, double u)
 {
-	const struct criterion *cr = &b->doc->criteria[c];
-	const struct scale *s = &b->doc->scales[cr->scale_ix];
-	const struct rating *r = doc_rating(b->doc, c, f);
-	if (r->unknown)
-		return "unknown";
-	if (s->kind == SCALE_ORDINAL)
-		return s->levels[r->level_ix].label;
-	return s->unit ? arena_printf(b->a, "%s %s", r->raw, s->unit) : r->raw;
+	int k = (int)lround(u * 4);
+	k = k < 0 ? 0 : k > 4 ? 4 : k;
+	const char *s = "";
+	for (int i = 0; i < 4; i++)
+		s = arena_printf(b->a, "%s%s", s, i < k ? FULL : EMPTY);
+	return s;
 }
 
 static struct lcolor S_tint(double u, bool unknown)
@@ -416,37 +688,21 @@ static struct lcolor S_tint(double u, bool unknown)
 	return (struct lcolor){ 0.98, 0.87, 0.84 };
 }
 
-static struct lcell S_cell(struct rb *b, const char *text, enum lfont font)
-{
-	struct lrun *r = arena_alloc(b->a, sizeof *r);
-	*r = (struct lrun){ text, font };
-	return (struct lcell){ r, 1, false, { 0, 0, 0 } };
-}
-
+/* A rating: its text, then its level in words and circles. */
 static struct lcell S_rating_cell(struct rb *b, size_t c, size_t f)
 {
 	const struct rating *r = doc_rating(b->doc, c, f);
+	double u = b->rs->u[c * b->doc->nframeworks + f];
 	const char *label = S_level(b, c, f);
-	struct lcell cell = S_cell(b, label, LFONT_REGULAR);
-	if (r->text != NULL && *r->text && strcmp(r->text, label) != 0) {
-		struct lrun *runs = arena_array(b->a, 2, sizeof *runs);
-		runs[0] = (struct lrun){ S_x(b, r->text), LFONT_REGULAR };
-		runs[1] = (struct lrun){ arena_printf(b->a, "\n%s", label), LFONT_ITALIC };
-		cell.runs = runs;
-		cell.nruns = 2;
-	}
-	cell.has_bg = true;
-	cell.bg = S_tint(b->rs->u[c * b->doc->nframeworks + f], r->unknown);
-	return cell;
-}
-
-static struct ltable S_table(struct rb *b, size_t ncols, struct lcell *head,
-                             struct lrow *rows, size_t nrows)
-{
-	return (struct ltable){ .ncols = ncols, .header = head, .rows = rows, .nrows = nrows,
-	                        .size = SMALL + 0.5, .padding = 4, .header_bg = b->accent,
-	                        .header_fg = { 1, 1, 1 }, .group_bg = b->accent_light,
-	                        .rule = S_rule };
+	const char *level = r->unknown ? "unknown ?" : arena_printf(b->a, "%s %s", label,
+	                                                            S_dots(b, u));
+	struct lrun *runs = arena_array(b->a, 2, sizeof *runs);
+	size_t n = 0;
+	if (r->text != NULL && *r->text && strcmp(r->text, label) != 0)
+		runs[n++] = (struct lrun){ arena_printf(b->a, "%s\n", S_x(b, r->text)), LFONT_REGULAR };
+	runs[n++] = (struct lrun){ level, LFONT_ITALIC };
+	return (struct lcell){ .runs = runs, .nruns = n, .has_bg = true,
+	                       .bg = S_tint(u, r->unknown) };
 }
 
 static void S_features(struct rb *b)
@@ -456,8 +712,12 @@ static void S_features(struct rb *b)
 	S_h1(b, "Feature comparison");
 	struct lcell *head = arena_array(b->a, ncols, sizeof *head);
 	head[0] = S_cell(b, "Criterion", LFONT_BOLD);
-	for (size_t f = 0; f < nf; f++)
-		head[f + 1] = S_cell(b, S_fw(b, f), LFONT_BOLD);
+	for (size_t f = 0; f < nf; f++) {
+		const struct framework *fw = &doc->frameworks[f];
+		head[f + 1] = S_cell(b, fw->version ? arena_printf(b->a, "%s %s", fw->name, fw->version)
+		                                    : fw->name, LFONT_BOLD);
+		head[f + 1].link = fw->url;
+	}
 	struct lrow *rows = arena_array(b->a, 2 * doc->ncriteria, sizeof *rows);
 	bool *done = arena_array(b->a, doc->ncriteria, sizeof *done);
 	/* Categories in order of first appearance, their criteria in order. */
@@ -467,8 +727,8 @@ static void S_features(struct rb *b)
 		const char *cat = doc->criteria[c0].category;
 		if (cat != NULL) {
 			struct lcell *g = arena_alloc(b->a, sizeof *g);
-			*g = S_cell(b, cat, LFONT_BOLD);
-			rows[nrows++] = (struct lrow){ LROW_GROUP, g };
+			*g = S_cell(b, S_x(b, cat), LFONT_BOLD);
+			rows[nrows++] = (struct lrow){ .kind = LROW_GROUP, .cells = g };
 		}
 		for (size_t c = c0; c < doc->ncriteria; c++) {
 			const char *cc = doc->criteria[c].category;
@@ -476,25 +736,28 @@ static void S_features(struct rb *b)
 				continue;
 			done[c] = true;
 			struct lcell *cells = arena_array(b->a, ncols, sizeof *cells);
-			cells[0] = S_cell(b, S_criterion(b, c), LFONT_BOLD);
+			const struct criterion *cr = &doc->criteria[c];
+			cells[0] = S_cell2(b, cr->name, cr->description ? S_x(b, cr->description) : NULL);
 			for (size_t f = 0; f < nf; f++)
 				cells[f + 1] = S_rating_cell(b, c, f);
-			rows[nrows++] = (struct lrow){ LROW_NORMAL, cells };
+			rows[nrows++] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells };
 		}
 	}
 	struct ltable t = S_table(b, ncols, head, rows, nrows);
-	flow_table(b->f, &t);
-	S_para(b, "Cell colour follows the normalised rating (green high, yellow middle, red low, "
-	       "grey unknown); the level is always written in the cell.", LFONT_ITALIC, SMALL, S_grey);
+	S_grouped(b, &t, 1);
+	S_note(b, "Each cell gives the rating's text, then its level in words and as four "
+	       "circles (" FULL FULL FULL FULL " best, " EMPTY EMPTY EMPTY EMPTY " worst); the "
+	       "colour repeats it (green high, yellow middle, red low, grey unknown). Framework "
+	       "names link to their web sites.");
 }
 
 static const char *S_short(struct rb *b, const struct verdict *v)
 {
 	switch (v->kind) {
 	case VERDICT_WINNER:
-		return v->has_margin ? arena_printf(b->a, "%s, by %.1f", S_fw(b, v->ranking[0].framework),
-		                                    v->margin)
-		                     : arena_printf(b->a, "%s (only one qualifies)",
+		return v->has_margin ? arena_printf(b->a, "Choose %s (by %.1f)",
+		                                    S_fw(b, v->ranking[0].framework), v->margin)
+		                     : arena_printf(b->a, "Choose %s (the only one qualifying)",
 		                                    S_fw(b, v->ranking[0].framework));
 	case VERDICT_CLOSE:
 		return arena_printf(b->a, "Close call: %s", S_names(b, v->leaders, v->nleaders));
@@ -511,22 +774,15 @@ static void S_scenarios(struct rb *b)
 	head[0] = S_cell(b, "Scenario", LFONT_BOLD);
 	head[1] = S_cell(b, "Verdict", LFONT_BOLD);
 	head[2] = S_cell(b, "Scores", LFONT_BOLD);
-	struct lrow *rows = arena_array(b->a, doc->nscenarios, sizeof *rows);
+	struct lrow *rows = arena_array(b->a, doc->nscenarios ? doc->nscenarios : 1, sizeof *rows);
 	for (size_t s = 0; s < doc->nscenarios; s++) {
 		const struct scenario *sc = &doc->scenarios[s];
 		const struct verdict *v = b->rs->scenarios[s];
 		struct lcell *cells = arena_array(b->a, 3, sizeof *cells);
-		cells[0] = S_cell(b, sc->name, LFONT_BOLD);
-		if (sc->rationale) {
-			struct lrun *r = arena_array(b->a, 2, sizeof *r);
-			r[0] = (struct lrun){ sc->name, LFONT_BOLD };
-			r[1] = (struct lrun){ arena_printf(b->a, "\n%s", S_x(b, sc->rationale)), LFONT_ITALIC };
-			cells[0].runs = r;
-			cells[0].nruns = 2;
-		}
+		cells[0] = S_cell2(b, sc->name, sc->rationale ? S_x(b, sc->rationale) : NULL);
 		cells[1] = S_cell(b, S_short(b, v), LFONT_REGULAR);
 		cells[2] = S_cell(b, S_scores(b, v), LFONT_REGULAR);
-		rows[s] = (struct lrow){ LROW_NORMAL, cells };
+		rows[s] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells };
 	}
 	struct ltable t = S_table(b, 3, head, rows, doc->nscenarios);
 	flow_table(b->f, &t);
@@ -538,15 +794,15 @@ static void S_bottom_line(struct rb *b)
 	S_h1(b, "Bottom line");
 	for (size_t f = 0; f < doc->nframeworks; f++) {
 		size_t best[3];
+		const char *names[3];
 		size_t n = verdict_strengths(doc, b->rs->u, f, best, 3);
 		if (n == 0)
 			continue;
-		const char *list = "";
 		for (size_t i = 0; i < n; i++)
-			list = arena_printf(b->a, "%s%s%s", list, i == 0 ? "" : i + 1 == n ? " and " : ", ",
-			                    S_criterion(b, best[i]));
+			names[i] = S_criterion(b, best[i]);
 		struct lrun runs[2] = { { arena_printf(b->a, "Choose %s", S_fw(b, f)), LFONT_BOLD },
-		                        { arena_printf(b->a, " if you prioritise %s.", list), LFONT_REGULAR } };
+		                        { arena_printf(b->a, " if you prioritise %s.",
+		                                       S_list(b, names, n)), LFONT_REGULAR } };
 		struct para_style ps = { .size = BODY + 0.5, .color = S_black };
 		flow_paragraph(b->f, runs, 2, &ps);
 		flow_gap(b->f, 3);
@@ -588,13 +844,23 @@ static void S_methodology(struct rb *b)
 		"change classifies the verdict: robust (15 points or more, or none exists), "
 		"moderate, or fragile (under 5).",
 	};
+	size_t n = sizeof text / sizeof *text;
+	struct para_style body = { .size = SMALL + 0.5, .color = S_black };
+	struct para_style trailer = { .size = SMALL, .color = S_grey };
+	struct lrun run = { arena_printf(b->a, "Generated by verdict %s from %s (SHA-256 %s).",
+	                                 b->rs->version, b->rs->input_name, b->rs->sha256),
+	                    LFONT_ITALIC };
 	S_h1(b, "Methodology");
-	for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
-		S_para(b, text[i], LFONT_REGULAR, SMALL + 0.5, S_black);
+	for (size_t i = 0; i < n; i++) {
+		struct lrun r = { text[i], LFONT_REGULAR };
+		/* The last paragraph keeps the trailer with it on its page. */
+		if (i + 1 == n)
+			flow_keep(b->f, flow_paragraph_height(b->f, &r, 1, &body) + 4 +
+			          flow_paragraph_height(b->f, &run, 1, &trailer));
+		flow_paragraph(b->f, &r, 1, &body);
 		flow_gap(b->f, 4);
 	}
-	S_para(b, arena_printf(b->a, "Generated by verdict %s from %s (SHA-256 %s).",
-	       b->rs->version, b->rs->input_name, b->rs->sha256), LFONT_ITALIC, SMALL, S_grey);
+	flow_paragraph(b->f, &run, 1, &trailer);
 }
 
 /* ---- the two reports ---------------------------------------------------------- */
@@ -625,8 +891,9 @@ static void S_begin(struct rb *b, const struct report_set *rs, size_t profile,
 
 static struct ldoc *S_end(struct rb *b)
 {
-	const char *foot = arena_printf(b->a, "Generated %s  \xC2\xB7  %s  \xC2\xB7  SHA-256 %.12s",
-	                                b->rs->generated, b->rs->input_name, b->rs->sha256);
+	/* The input's name last: a long path is what gets abbreviated. */
+	const char *foot = arena_printf(b->a, "Generated %s" DOT "SHA-256 %.12s" DOT "%s",
+	                                b->rs->generated, b->rs->sha256, b->rs->input_name);
 	struct ldoc *d = flow_finish(b->f, S_x(b, b->doc->title), foot);
 	arena_free(b->a);
 	return d;
@@ -657,6 +924,7 @@ struct ldoc *report_profile(const struct report_set *rs, size_t profile,
 	return S_end(&b);
 }
 
+/* Every profile's verdict, each row an outline entry under the heading. */
 static void S_profile_table(struct rb *b)
 {
 	const struct doc *doc = b->doc;
@@ -666,21 +934,26 @@ static void S_profile_table(struct rb *b)
 	head[1] = S_cell(b, "Verdict", LFONT_BOLD);
 	head[2] = S_cell(b, "Scores", LFONT_BOLD);
 	head[3] = S_cell(b, "Stability", LFONT_BOLD);
-	struct lrow *rows = arena_array(b->a, doc->nprofiles, sizeof *rows);
+	struct lrow *rows = arena_array(b->a, doc->nprofiles ? doc->nprofiles : 1, sizeof *rows);
 	size_t n = 0;
 	for (size_t p = 0; p < doc->nprofiles; p++) {
 		const struct verdict *v = b->rs->profiles[p];
 		if (v == NULL)
 			continue;
 		const char *stab = verdict_stability_name(v->stability);
+		const char *dq = S_disqualified(b, v);
 		struct lcell *cells = arena_array(b->a, 4, sizeof *cells);
-		cells[0] = S_cell(b, doc->profiles[p].name, LFONT_BOLD);
-		cells[1] = S_cell(b, S_short(b, v), LFONT_REGULAR);
+		cells[0] = S_cell2(b, doc->profiles[p].name, doc->profiles[p].description
+		                   ? S_x(b, doc->profiles[p].description) : NULL);
+		cells[1] = S_cell(b, *dq ? arena_printf(b->a, "%s. Disqualified: %s.", S_short(b, v), dq)
+		                         : S_short(b, v), LFONT_REGULAR);
 		cells[2] = S_cell(b, S_scores(b, v), LFONT_REGULAR);
 		cells[3] = S_cell(b, stab ? stab : DASH, LFONT_REGULAR);
-		rows[n++] = (struct lrow){ LROW_NORMAL, cells };
+		rows[n++] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells,
+		                           .outline = doc->profiles[p].name };
 	}
 	struct ltable t = S_table(b, 4, head, rows, n);
+	t.outline_level = 1;
 	flow_table(b->f, &t);
 }
 
@@ -700,4 +973,149 @@ struct ldoc *report_overview(const struct report_set *rs, const struct measurer 
 	S_sections(&b, PLACE_APPENDIX);
 	S_methodology(&b);
 	return S_end(&b);
+}
+
+/* ---- characters the fonts lack -------------------------------------------------- */
+
+struct missing {
+	unsigned long cp;
+	size_t count;
+	struct srcpos pos;       /* of the first occurrence */
+	const char *where;       /* what it is in, owned by the checker's arena */
+};
+
+struct glyphs {
+	report_has_char_fn has;
+	const void *ctx;
+	struct arena *a;
+	struct missing *items;
+	size_t n, cap;
+};
+
+/* Records every character of text the fonts lack; where and id (may be
+ * NULL) describe the element: "the name of framework", "pytorch". */
+static void S_glyphs(struct glyphs *g, const char *text, struct srcpos pos,
+                     const char *where, const char *id)
+{
+	const unsigned char *s = (const unsigned char *)(text ? text : "");
+	while (*s) {
+		unsigned long cp = *s;
+		size_t l = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+		if (l > 1)
+			cp &= 0x7F >> l;
+		for (size_t i = 1; i < l; i++)
+			cp = s[i] ? cp << 6 | (s[i] & 0x3F) : cp;
+		for (size_t i = 1; i < l && s[1]; i++)
+			s++;
+		s++;
+		if (cp < 0x20 || g->has(g->ctx, cp))
+			continue;
+		size_t k = 0;
+		while (k < g->n && g->items[k].cp != cp)
+			k++;
+		if (k == g->n) {
+			if (g->n == g->cap) {
+				g->cap = g->cap ? 2 * g->cap : 8;
+				g->items = realloc(g->items, g->cap * sizeof *g->items);
+				if (g->items == NULL)
+					abort();
+			}
+			g->items[g->n++] = (struct missing){
+				cp, 0, pos, id ? arena_printf(g->a, "%s '%s'", where, id) : where };
+		}
+		g->items[k].count++;
+	}
+}
+
+static void S_glyphs_block(struct glyphs *g, const struct block *blk, const char *where,
+                           const char *id)
+{
+	for (size_t i = 0; i < blk->nparas; i++)
+		for (size_t s = 0; s < blk->paras[i].nspans; s++)
+			S_glyphs(g, blk->paras[i].spans[s].text, blk->paras[i].pos, where, id);
+}
+
+/* Every text of the doc a report prints, with the element it is in. */
+static void S_glyphs_doc(struct glyphs *g, const struct doc *d)
+{
+	S_glyphs(g, d->title, d->pos, "the title", NULL);
+	S_glyphs(g, d->subtitle, d->pos, "the subtitle", NULL);
+	S_glyphs(g, d->meta.author, d->pos, "the author", NULL);
+	S_glyphs(g, d->meta.organisation, d->pos, "the organisation", NULL);
+	S_glyphs_block(g, &d->intro, "the introduction", NULL);
+	for (size_t i = 0; i < d->nscales; i++) {
+		const struct scale *s = &d->scales[i];
+		S_glyphs(g, s->unit, s->pos, "the unit of scale", s->id);
+		for (size_t l = 0; l < s->nlevels; l++)
+			S_glyphs(g, s->levels[l].label, s->levels[l].pos, "a level label of scale",
+			         s->id);
+	}
+	for (size_t i = 0; i < d->nframeworks; i++) {
+		const struct framework *f = &d->frameworks[i];
+		S_glyphs(g, f->name, f->pos, "the name of framework", f->id);
+		S_glyphs(g, f->version, f->pos, "the version of framework", f->id);
+	}
+	for (size_t i = 0; i < d->ncriteria; i++) {
+		const struct criterion *c = &d->criteria[i];
+		S_glyphs(g, c->name, c->pos, "the name of criterion", c->id);
+		S_glyphs(g, c->description, c->pos, "the description of criterion", c->id);
+		S_glyphs(g, c->category, c->pos, "the category of criterion", c->id);
+		for (size_t r = 0; r < c->nratings; r++)
+			S_glyphs(g, c->ratings[r].text, c->ratings[r].pos,
+			         "a rating of criterion", c->id);
+	}
+	for (size_t i = 0; i < d->nscenarios; i++) {
+		const struct scenario *s = &d->scenarios[i];
+		S_glyphs(g, s->name, s->pos, "the name of scenario", s->id);
+		S_glyphs(g, s->rationale, s->pos, "the rationale of scenario", s->id);
+	}
+	for (size_t i = 0; i < d->nprofiles; i++) {
+		const struct profile *p = &d->profiles[i];
+		S_glyphs(g, p->name, p->pos, "the name of profile", p->id);
+		S_glyphs(g, p->description, p->pos, "the description of profile", p->id);
+		for (size_t e = 0; e < p->nexcludes; e++)
+			S_glyphs(g, p->excludes[e].reason, p->excludes[e].pos,
+			         "an exclusion reason of profile", p->id);
+	}
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct section *s = &d->sections[i];
+		S_glyphs(g, s->title, s->pos, "the title of section", s->id);
+		S_glyphs_block(g, &s->body, "section", s->id);
+	}
+	S_glyphs(g, d->bottom_line, d->pos, "the bottom line", NULL);
+}
+
+size_t report_check_glyphs(const struct doc *doc, report_has_char_fn has, const void *ctx,
+                           struct diags *out)
+{
+	struct glyphs g = { .has = has, .ctx = ctx, .a = arena_new() };
+	S_glyphs_doc(&g, doc);
+	for (size_t i = 0; i < g.n; i++) {
+		const struct missing *m = &g.items[i];
+		char utf8[5] = { 0 };
+		unsigned long cp = m->cp;
+		if (cp < 0x800) {
+			utf8[0] = (char)(0xC0 | cp >> 6);
+			utf8[1] = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			utf8[0] = (char)(0xE0 | cp >> 12);
+			utf8[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+			utf8[2] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			utf8[0] = (char)(0xF0 | cp >> 18);
+			utf8[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+			utf8[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+			utf8[3] = (char)(0x80 | (cp & 0x3F));
+		}
+		diags_add(out, DIAG_WARNING, m->pos.file, m->pos.line,
+		          "character U+%04lX '%s' in %s is not in the report fonts%s; the PDFs "
+		          "show \xEF\xBF\xBD in its place%s", cp, utf8, m->where,
+		          cp > 0xFFFF ? " (libharu draws nothing above U+FFFF)" : "",
+		          m->count > 1 ? arena_printf(g.a, " (%zu occurrences in this input)",
+		                                      m->count) : "");
+	}
+	size_t n = g.n;
+	free(g.items);
+	arena_free(g.a);
+	return n;
 }

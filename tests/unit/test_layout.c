@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,7 +165,7 @@ static struct lcell cell(const char *text)
 {
 	struct lrun *r = malloc(sizeof *r);
 	*r = (struct lrun){ text, LFONT_REGULAR };
-	return (struct lcell){ r, 1, false, { 0, 0, 0 } };
+	return (struct lcell){ .runs = r, .nruns = 1 };
 }
 
 static void free_cells(struct lcell *c, size_t n)
@@ -186,17 +187,27 @@ static size_t count_text(const struct ldoc *d, size_t p, const char *s)
 	return n;
 }
 
+/* Every box lies between the left and right margins; text and shapes
+ * between the top and bottom margins too, except the running header and
+ * footer, which sit in the margins but on the page. */
 static void assert_inside_margins(const struct ldoc *d, const struct page_geom *g)
 {
+	double left = g->margin_left - 1e-6, right = g->width - g->margin_right + 1e-6;
 	for (size_t p = 0; p < d->npages; p++)
 		for (size_t i = 0; i < d->pages[p].n; i++) {
 			const struct lbox *b = &d->pages[p].boxes[i];
-			if (b->kind != LBOX_TEXT)
-				continue;
-			double w = fake_width(NULL, b->font, b->size, b->text, b->len);
-			assert_true(b->x >= g->margin_left - 1e-6);
-			assert_true(b->x + w <= g->width - g->margin_right + 1e-6);
-			assert_true(b->y >= 0 && b->y <= g->height);
+			double w = b->kind == LBOX_TEXT
+			         ? fake_width(NULL, b->font, b->size, b->text, b->len) : b->w;
+			assert_true(b->x >= left);
+			assert_true(b->x + w <= right);
+			if (b->kind == LBOX_TEXT) {
+				bool running = b->size == 7.5;   /* header and footer */
+				assert_true(b->y >= (running ? 0 : g->margin_top));
+				assert_true(b->y <= (running ? g->height : g->height - g->margin_bottom));
+			} else if (b->kind != LBOX_LINE) {
+				assert_true(b->y >= g->margin_top - 1e-6);
+				assert_true(b->y + b->h <= g->height - g->margin_bottom + 1e-6);
+			}
 		}
 }
 
@@ -218,7 +229,7 @@ static void table_header_repeats_on_every_page(void **state)
 		snprintf(label[i], sizeof label[i], "row%zu", i);
 		cells[i][0] = cell(label[i]);
 		cells[i][1] = cell("x");
-		rows[i] = (struct lrow){ LROW_NORMAL, cells[i] };
+		rows[i] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells[i] };
 	}
 	struct ltable t = table(head, rows, N, 2);
 	struct flow *f = flow_new(&G, &M);
@@ -254,7 +265,7 @@ static void rows_taller_than_a_page_split(void **state)
 	text[len - 1] = '\0';
 	struct lcell head[2] = { cell("H1"), cell("H2") };
 	struct lcell cells[2] = { cell("short"), cell(text) };
-	struct lrow row = { LROW_NORMAL, cells };
+	struct lrow row = { .kind = LROW_NORMAL, .cells = cells };
 	struct ltable t = table(head, &row, 1, 2);
 	double min_w[2] = { 110, 110 };
 	t.min_widths = min_w;
@@ -290,7 +301,7 @@ static void group_rows_stay_with_the_next_row(void **state)
 	for (size_t i = 0; i < N; i++) {
 		bool group = i % 4 == 0;
 		cells[i] = cell(group ? "GROUP" : "item");
-		rows[i] = (struct lrow){ group ? LROW_GROUP : LROW_NORMAL, &cells[i] };
+		rows[i] = (struct lrow){ .kind = group ? LROW_GROUP : LROW_NORMAL, .cells = &cells[i] };
 	}
 	struct ltable t = table(head, rows, N, 1);
 	struct flow *f = flow_new(&G, &M);
@@ -318,7 +329,7 @@ static void columns_fill_the_width(void **state)
 	(void)state;
 	struct lcell head[3] = { cell("A"), cell("B"), cell("C") };
 	struct lcell c[3] = { cell("short"), cell("a much longer cell text here"), cell("x") };
-	struct lrow row = { LROW_NORMAL, c };
+	struct lrow row = { .kind = LROW_NORMAL, .cells = c };
 	struct ltable t = table(head, &row, 1, 3);
 	double w[3];
 	assert_true(layout_columns(&M, &t, 400, w));
@@ -354,6 +365,285 @@ static void paragraphs_flow_onto_new_pages_with_outline(void **state)
 	ldoc_free(d);
 }
 
+/* A table of a key column and n framework columns, every cell "word". */
+struct wide {
+	struct lcell head[13];
+	struct lcell cells[4][13];
+	struct lrow rows[4];
+	char names[13][16];
+};
+
+static struct ltable wide_table(struct wide *w, size_t n)
+{
+	for (size_t c = 0; c <= n; c++) {
+		snprintf(w->names[c], sizeof w->names[c], c ? "fw%zu" : "Criterion", c);
+		w->head[c] = cell(w->names[c]);
+		for (size_t r = 0; r < 4; r++)
+			w->cells[r][c] = cell("word");
+	}
+	for (size_t r = 0; r < 4; r++)
+		w->rows[r] = (struct lrow){ .kind = LROW_NORMAL, .cells = w->cells[r] };
+	return table(w->head, w->rows, 4, n + 1);
+}
+
+static void free_wide(struct wide *w, size_t n)
+{
+	free_cells(w->head, n + 1);
+	for (size_t r = 0; r < 4; r++)
+		free_cells(w->cells[r], n + 1);
+}
+
+static void column_groups_split_wide_tables_evenly(void **state)
+{
+	(void)state;
+	struct wide w;
+	struct ltable t = wide_table(&w, 12);
+	size_t starts[14];
+	/* Each column needs 70 pt (the minimum; its widest word is narrower):
+	 * the key leaves 330 pt, room for 4, so 12 make 3 groups of 4. */
+	size_t n = layout_column_groups(&M, &t, 1, 400, 70, 120, starts);
+	assert_int_equal(n, 3);
+	assert_int_equal(starts[0], 1);
+	assert_int_equal(starts[1], 5);
+	assert_int_equal(starts[2], 9);
+	assert_int_equal(starts[3], 13);
+	/* 490 pt hold 7 columns, so 2 groups: balanced as 6 + 6, not 7 + 5. */
+	n = layout_column_groups(&M, &t, 1, 560, 70, 120, starts);
+	assert_int_equal(n, 2);
+	assert_int_equal(starts[1], 7);
+	/* Wide enough: one group, everything in it. */
+	n = layout_column_groups(&M, &t, 1, 13 * 70, 70, 120, starts);
+	assert_int_equal(n, 1);
+	assert_int_equal(starts[0], 1);
+	assert_int_equal(starts[1], 13);
+	/* A key wider than the page still makes progress: one column a group. */
+	n = layout_column_groups(&M, &t, 1, 50, 70, 120, starts);
+	assert_int_equal(n, 12);
+	free_wide(&w, 12);
+}
+
+static void column_groups_clamp_needs_to_the_maximum(void **state)
+{
+	(void)state;
+	struct wide w;
+	struct ltable t = wide_table(&w, 3);
+	/* An 80-character token in one cell needs 400 pt + padding, but counts
+	 * as the maximum, 100: 4 columns of at most 100 fit 400. */
+	static const char token[] =
+		"abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghijabcdefghij";
+	free((void *)w.cells[1][2].runs);
+	w.cells[1][2] = cell(token);
+	size_t starts[5];
+	assert_int_equal(layout_column_groups(&M, &t, 1, 400, 60, 100, starts), 1);
+	/* Its column gets what the others leave: they keep their widest word. */
+	double cw[4];
+	assert_false(layout_columns(&M, &t, 400, cw));
+	assert_true(cw[0] >= 9 * 5 + 4 - 1e-9);      /* "Criterion" */
+	assert_true(cw[1] >= 4 * 5 + 4 - 1e-9);
+	assert_true(fabs(cw[0] + cw[1] + cw[2] + cw[3] - 400) < 1e-6);
+	assert_true(cw[2] > cw[1] && cw[2] > cw[3]);
+	free_wide(&w, 3);
+}
+
+static void subtable_repeats_key_columns(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct wide w;
+	struct ltable t = wide_table(&w, 6);
+	struct lcell group = cell("Group");
+	struct lrow rows[5] = { { .kind = LROW_GROUP, .cells = &group, .outline = "g" },
+	                        w.rows[0], w.rows[1], w.rows[2], w.rows[3] };
+	t.rows = rows;
+	t.nrows = 5;
+	struct ltable s = layout_subtable(&t, 1, 4, 7, a);
+	assert_int_equal(s.ncols, 4);
+	assert_ptr_equal(s.header[0].runs, t.header[0].runs);
+	assert_ptr_equal(s.header[1].runs, t.header[4].runs);
+	assert_ptr_equal(s.header[3].runs, t.header[6].runs);
+	assert_int_equal(s.nrows, 5);
+	assert_ptr_equal(s.rows[0].cells, &group);      /* group rows stay whole */
+	assert_null(s.rows[0].outline);                  /* outlines: first group only */
+	assert_ptr_equal(s.rows[2].cells[2].runs, w.cells[1][5].runs);
+	struct ltable first = layout_subtable(&t, 1, 1, 4, a);
+	assert_string_equal(first.rows[0].outline, "g");
+	free_cells(&group, 1);
+	free_wide(&w, 6);
+	arena_free(a);
+}
+
+/* Counts boxes of kind on page p. */
+static size_t count_kind(const struct ldoc *d, size_t p, enum lbox_kind kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->pages[p].n; i++)
+		n += d->pages[p].boxes[i].kind == kind;
+	return n;
+}
+
+static void header_links_repeat_and_rows_get_outline_entries(void **state)
+{
+	(void)state;
+	enum { N = 50 };
+	struct lcell head[2] = { cell("Name"), cell("Site") };
+	head[1].link = "https://example.org";
+	struct lcell cells[N][2];
+	struct lrow rows[N];
+	char label[N][16];
+	for (size_t i = 0; i < N; i++) {
+		snprintf(label[i], sizeof label[i], "row%zu", i);
+		cells[i][0] = cell(label[i]);
+		cells[i][1] = cell("x");
+		rows[i] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells[i],
+		                         .outline = i % 10 == 0 ? label[i] : NULL };
+	}
+	struct ltable t = table(head, rows, N, 2);
+	t.outline_level = 1;
+	struct flow *f = flow_new(&G, &M);
+	flow_table(f, &t);
+	struct ldoc *d = flow_finish(f, "Title", "footer");
+	assert_true(d->npages >= 3);
+	for (size_t p = 0; p < d->npages; p++) {
+		assert_int_equal(count_kind(d, p, LBOX_LINK), 1);
+		for (size_t i = 0; i < d->pages[p].n; i++)
+			if (d->pages[p].boxes[i].kind == LBOX_LINK)
+				assert_string_equal(d->pages[p].boxes[i].text, "https://example.org");
+	}
+	assert_int_equal(d->noutline, 5);
+	for (size_t k = 0; k < d->noutline; k++) {
+		assert_string_equal(d->outline[k].title, label[10 * k]);
+		assert_int_equal(d->outline[k].level, 1);
+		assert_int_equal(count_text(d, d->outline[k].page, label[10 * k]), 1);
+	}
+	assert_inside_margins(d, &G);
+	ldoc_free(d);
+	for (size_t i = 0; i < N; i++)
+		free_cells(cells[i], 2);
+	free_cells(head, 2);
+}
+
+static void a_header_taller_than_a_third_of_a_page_is_not_repeated(void **state)
+{
+	(void)state;
+	enum { N = 40 };
+	/* 60 words of 4 characters in a 110 pt column: 20 lines, 264 pt. */
+	char *text = malloc(60 * 5 + 1);
+	for (size_t i = 0; i < 60; i++)
+		memcpy(text + 5 * i, "head ", 5);
+	text[60 * 5 - 1] = '\0';
+	struct lcell head[2] = { cell("H"), cell(text) };
+	struct lcell cells[N][2];
+	struct lrow rows[N];
+	for (size_t i = 0; i < N; i++) {
+		cells[i][0] = cell("row");
+		cells[i][1] = cell("x");
+		rows[i] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells[i] };
+	}
+	struct ltable t = table(head, rows, N, 2);
+	double min_w[2] = { 110, 110 };
+	t.min_widths = min_w;
+	struct flow *f = flow_new(&G, &M);
+	flow_table(f, &t);
+	struct ldoc *d = flow_finish(f, "Title", "footer");
+	assert_true(d->npages >= 3);
+	assert_int_equal(count_text(d, 0, "H"), 1);
+	size_t rows_seen = 0;
+	for (size_t p = 1; p < d->npages; p++)
+		assert_int_equal(count_text(d, p, "H"), 0);
+	for (size_t p = 0; p < d->npages; p++)
+		rows_seen += count_text(d, p, "row");
+	assert_int_equal(rows_seen, N);
+	assert_inside_margins(d, &G);
+	ldoc_free(d);
+	for (size_t i = 0; i < N; i++)
+		free_cells(cells[i], 2);
+	free_cells(head, 2);
+	free(text);
+}
+
+static void diverging_bars_grow_from_the_centre(void **state)
+{
+	(void)state;
+	struct dbar bars[3] = { { "up", 6, "+6.0" }, { "down", -3, "-3.0" }, { "zero", 0, "0.0" } };
+	struct diverging_style st = { .size = 10, .pos = { 0, 0, 1 }, .neg = { 1, 0, 0 },
+	                              .neg_caption = "left side", .pos_caption = "right side" };
+	struct flow *f = flow_new(&G, &M);
+	flow_diverging(f, bars, 3, 6, &st);
+	struct ldoc *d = flow_finish(f, "Title", "footer");
+	assert_int_equal(d->npages, 1);
+	double centre = -1;
+	const struct lbox *pos = NULL, *neg = NULL;
+	for (size_t i = 0; i < d->pages[0].n; i++) {
+		const struct lbox *b = &d->pages[0].boxes[i];
+		if (b->kind == LBOX_LINE && b->w == 0)
+			centre = b->x;
+		if (b->kind == LBOX_RECT && b->color.b == 1)
+			pos = b;
+		if (b->kind == LBOX_RECT && b->color.r == 1)
+			neg = b;
+	}
+	assert_true(centre > G.margin_left);
+	assert_non_null(pos);
+	assert_non_null(neg);
+	assert_true(fabs(pos->x - centre) < 1e-9);             /* starts at the centre */
+	assert_true(fabs(neg->x + neg->w - centre) < 1e-9);    /* ends at the centre */
+	assert_true(fabs(pos->w - 2 * neg->w) < 1e-9);         /* 6 against 3 */
+	assert_int_equal(count_text(d, 0, "+6.0"), 1);
+	assert_int_equal(count_text(d, 0, "left side"), 1);
+	assert_inside_margins(d, &G);
+	ldoc_free(d);
+}
+
+static void running_header_and_footer_stay_inside_the_width(void **state)
+{
+	(void)state;
+	struct flow *f = flow_new(&G, &M);
+	struct lrun r = { "text", LFONT_REGULAR };
+	struct para_style st = { .size = 10 };
+	flow_paragraph(f, &r, 1, &st);
+	/* 7.5 pt: 3.75 pt a character, 58 characters a 220 pt line. */
+	char title[301], foot[301];
+	memset(title, 't', 300);
+	title[300] = '\0';
+	for (size_t i = 0; i < 300; i++)
+		foot[i] = i % 6 == 5 ? ' ' : 'f';
+	foot[300] = '\0';
+	struct ldoc *d = flow_finish(f, title, foot);
+	size_t head = 0, footer_lines = 0;
+	for (size_t i = 0; i < d->pages[0].n; i++) {
+		const struct lbox *b = &d->pages[0].boxes[i];
+		if (b->kind != LBOX_TEXT || b->size != 7.5)
+			continue;
+		head += b->text[0] == 't';
+		footer_lines += b->text[0] == 'f';
+	}
+	assert_int_equal(head, 1);
+	assert_true(footer_lines >= 1 && footer_lines <= 2);
+	assert_int_equal(count_text(d, 0, "\xE2\x80\xA6"), 2);   /* both abbreviated */
+	assert_inside_margins(d, &G);
+	ldoc_free(d);
+}
+
+static void images_keep_their_box(void **state)
+{
+	(void)state;
+	struct flow *f = flow_new(&G, &M);
+	flow_image(f, "logo", 120, 100, 50);
+	assert_true(flow_y(f) == G.margin_top);      /* the cursor stays */
+	flow_skip_to(f, G.margin_top + 50);
+	assert_true(flow_y(f) == G.margin_top + 50);
+	flow_skip_to(f, G.margin_top);                /* never up */
+	assert_true(flow_y(f) == G.margin_top + 50);
+	struct ldoc *d = flow_finish(f, "Title", "footer");
+	assert_int_equal(count_kind(d, 0, LBOX_IMAGE), 1);
+	const struct lbox *b = &d->pages[0].boxes[0];
+	assert_int_equal(b->kind, LBOX_IMAGE);
+	assert_string_equal(b->text, "logo");
+	assert_true(b->x == G.margin_left + 120 && b->w == 100 && b->h == 50);
+	assert_inside_margins(d, &G);
+	ldoc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -369,6 +659,14 @@ int main(void)
 		cmocka_unit_test(group_rows_stay_with_the_next_row),
 		cmocka_unit_test(columns_fill_the_width),
 		cmocka_unit_test(paragraphs_flow_onto_new_pages_with_outline),
+		cmocka_unit_test(column_groups_split_wide_tables_evenly),
+		cmocka_unit_test(column_groups_clamp_needs_to_the_maximum),
+		cmocka_unit_test(subtable_repeats_key_columns),
+		cmocka_unit_test(header_links_repeat_and_rows_get_outline_entries),
+		cmocka_unit_test(a_header_taller_than_a_third_of_a_page_is_not_repeated),
+		cmocka_unit_test(diverging_bars_grow_from_the_centre),
+		cmocka_unit_test(running_header_and_footer_stay_inside_the_width),
+		cmocka_unit_test(images_keep_their_box),
 	};
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }
