@@ -29,7 +29,7 @@ ALL_CFLAGS = -std=c17 $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
 LIBS     = $(HPDF_LIBS) $(PKG_LIBS) -lz -lm $(EXTRA_LIBS)
 
 LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema_xsd.o
 MAIN_OBJ := $(BUILD)/obj/main.o
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/%)
@@ -44,7 +44,16 @@ all: $(BUILD)/verdict $(FONTS)
 deps:
 	@sh scripts/ensure-deps.sh
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h src/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The schema is compiled into the binary (its bytes as a C array), so the
+# installed tool validates from any directory.
+$(BUILD)/gen/schema_xsd.c: schema/verdict-1.xsd schema/embed.py
+	@mkdir -p $(@D)
+	python3 schema/embed.py $< load_schema_xsd > $@
+
+$(BUILD)/obj/schema_xsd.o: $(BUILD)/gen/schema_xsd.c | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj:

@@ -80,6 +80,7 @@ struct rating {
 	double value;           /* numeric */
 	const char *text;       /* the table cell, may be "" */
 	struct srcpos pos;
+	bool by_level;          /* written with level= (else value=, or neither) */
 };
 
 struct criterion {
@@ -102,7 +103,8 @@ struct weight {
 	struct srcpos pos;
 };
 
-/* A hard constraint.  Ordinal: min names a level.  Numeric: min and/or max. */
+/* A hard constraint.  Ordinal: min names a level.  Numeric: min and/or max;
+ * a bound written but not a decimal number is NAN. */
 struct require {
 	const char *criterion;
 	size_t criterion_ix;
@@ -174,9 +176,22 @@ struct report_opts {
 	struct srcpos pos;
 };
 
+enum logo_format { LOGO_NONE, LOGO_PNG, LOGO_JPEG };
+
 struct meta {
 	const char *author, *organisation, *date, *logo;   /* may be NULL */
 	struct srcpos date_pos, logo_pos;
+	/* The logo's file as a path usable from the working directory (the
+	 * src resolved against the file that names it) and its kind by its
+	 * first bytes; set only when the loader found it safe and readable. */
+	const char *logo_path;
+	enum logo_format logo_format;
+};
+
+/* A text that placeholders may appear in, and where it was written. */
+struct text_ref {
+	const char *text;
+	struct srcpos pos;
 };
 
 struct doc {
@@ -203,6 +218,8 @@ struct doc {
 	const char *bottom_line;    /* may be NULL */
 	struct report_opts report;
 	struct srcpos pos;          /* the root element */
+	struct text_ref *texts;     /* every text, in document order (doc_add_text) */
+	size_t ntexts;
 };
 
 /* An empty doc with its arena; the loader fills it. */
@@ -213,6 +230,16 @@ void doc_free(struct doc *doc);
 
 /* Interns a file name in the doc's arena (one copy per distinct name). */
 const char *doc_intern_file(struct doc *doc, const char *file);
+
+/* Records text (already in the doc's arena) as written at pos, so that
+ * check_doc() can look for placeholders in every text. */
+void doc_add_text(struct doc *doc, const char *text, struct srcpos pos);
+
+/* s as it may appear between quotes in a message: control characters
+ * written as \xNN or U+NNNN, and cut after 60 characters with "..."
+ * (a message must stay one readable line, whatever the input holds).
+ * In the doc's arena; NULL gives "". */
+const char *doc_shown(struct doc *doc, const char *s);
 
 /* Lookups by id; MODEL_NO_INDEX when absent. */
 size_t doc_framework_ix(const struct doc *doc, const char *id);

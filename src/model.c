@@ -1,6 +1,7 @@
 /* model.c - the document's lifetime and lookups by id. */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,10 +12,12 @@ struct interned {
 	const char *name;
 };
 
-/* The list of interned names hangs off the doc through a private field. */
+/* The list of interned names and the room for texts hang off the doc
+ * through private fields. */
 struct doc_private {
 	struct doc doc;
 	struct interned *files;
+	size_t texts_cap;
 };
 
 struct doc *doc_new(const char *file)
@@ -48,6 +51,64 @@ const char *doc_intern_file(struct doc *doc, const char *file)
 	i->next = p->files;
 	p->files = i;
 	return i->name;
+}
+
+void doc_add_text(struct doc *doc, const char *text, struct srcpos pos)
+{
+	struct doc_private *p = (struct doc_private *)doc;
+	if (text == NULL)
+		return;
+	if (doc->ntexts == p->texts_cap) {
+		/* Arena memory is not given back: doubling wastes at most half. */
+		size_t cap = p->texts_cap ? p->texts_cap * 2 : 64;
+		struct text_ref *t = arena_array(doc->arena, cap, sizeof *t);
+		if (doc->ntexts > 0)
+			memcpy(t, doc->texts, doc->ntexts * sizeof *t);
+		doc->texts = t;
+		p->texts_cap = cap;
+	}
+	doc->texts[doc->ntexts++] = (struct text_ref){ text, pos };
+}
+
+/* The length of the UTF-8 sequence starting with byte c (1 for a stray
+ * byte, which is then escaped). */
+static size_t S_utf8_len(unsigned char c)
+{
+	return c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 1;
+}
+
+#define SHOWN_MAX 60   /* characters */
+
+const char *doc_shown(struct doc *doc, const char *s)
+{
+	if (s == NULL)
+		return "";
+	/* Worst case per character: "\xNN" or "U+NNNN" for 1-2 bytes, or a
+	 * 4-byte sequence copied. */
+	char *out = arena_alloc(doc->arena, SHOWN_MAX * 6 + 4), *o = out;
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t n = 0; *p != '\0'; n++) {
+		if (n == SHOWN_MAX) {
+			memcpy(o, "...", 3);
+			o += 3;
+			break;
+		}
+		size_t len = S_utf8_len(*p);
+		for (size_t k = 1; k < len; k++)
+			if ((p[k] & 0xC0) != 0x80)
+				len = 1;
+		if (len == 1 && (*p < 0x20 || *p >= 0x7F)) {
+			o += sprintf(o, "\\x%02X", *p);
+		} else if (len == 2 && p[0] == 0xC2 && p[1] < 0xA0) {
+			o += sprintf(o, "U+%04X", p[1]);   /* C1 control */
+		} else {
+			memcpy(o, p, len);
+			o += len;
+		}
+		p += len;
+	}
+	*o = '\0';
+	return out;
 }
 
 #define FIND(arr, n, key)                                        \

@@ -1,0 +1,184 @@
+/* load_int.h - what the files of the load stage share; private to them.
+ *
+ * The load stage reads a file in six steps, one file each:
+ *
+ *   load.c          read, scan the bytes (UTF-8, control characters, the
+ *                   declared encoding), parse safely, run the steps below
+ *   load_xinclude.c expand xi:include with the same safe parser
+ *   load_shape.c    which elements may hold which, how often, and text:
+ *                   reports and prunes what does not belong
+ *   load_schema.c   schema/verdict-1.xsd (embedded): attributes and values
+ *   load_walk.c     the pruned, validated tree into the model
+ *   load_paths.c    files the input names (includes, the logo): confined
+ *                   to the input's directory tree, regular files only
+ *
+ * and load_text.c holds the text and number helpers.  Each rule is
+ * reported by exactly one step (see docs/format.md, "Who reports what").
+ *
+ * Which file an element came from: elements spliced in by an include
+ * carry their file name (interned in the doc's arena) in xmlNode._private,
+ * and the xmlDoc of an included file carries it too; every other element
+ * inherits it from its nearest tagged ancestor, and untagged trees belong
+ * to the file named by the caller.  Element lines past 65535 are kept in
+ * xmlNode.psvi (libxml2 keeps 16 bits; the schema validator leaves psvi
+ * alone unless asked to fill it, which we never do). */
+#ifndef VERDICT_LOAD_INT_H
+#define VERDICT_LOAD_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+
+#define LOAD_XI_NS "http://www.w3.org/2001/XInclude"
+#define LOAD_XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
+
+/* Elements nested deeper than this are refused while parsing: format 1
+ * needs about ten levels, and everything downstream recurses. */
+#define LOAD_MAX_DEPTH 64
+#define LOAD_MAX_INCLUDE_DEPTH 16
+#define LOAD_MAX_INCLUDES 256
+/* The tree may hold one element, attribute or namespace declaration per
+ * this many bytes of the size cap (1,048,576 at 32 MiB): the memory a
+ * document takes follows its nodes, not its bytes. */
+#define LOAD_BYTES_PER_NODE 32
+
+/* The state of one load_file()/load_memory() call. */
+struct load_ctx {
+	struct doc *doc;
+	struct diags *d;
+	size_t max_bytes;          /* for the main file and its includes together */
+	size_t bytes;              /* read so far */
+	size_t max_nodes;          /* elements + attributes + namespaces, all files */
+	size_t nodes;              /* parsed or spliced so far */
+	unsigned includes;         /* processed so far */
+	const char *err_file;      /* for libxml2 errors that name no file */
+	long err_line;             /* for libxml2 errors that have no line */
+	bool saw_entity;           /* in the parse under way */
+	bool stopped;              /* the parse under way was stopped by us */
+	char *root_real;           /* realpath of the main file's directory */
+	const char *root_shown;    /* that directory as the user wrote it */
+	/* Elements the shape step found incomplete (a required child
+	 * missing): the schema's own complaint about them is not repeated. */
+	const xmlNode **incomplete;
+	size_t nincomplete, incomplete_cap;
+};
+
+/* ---- load.c: positions and messages ------------------------------------- */
+
+/* The file element n came from (see the top of this file). */
+const char *load_file_of(const struct load_ctx *ctx, const xmlNode *n);
+
+/* n's line, right past 65535 too. */
+long load_line(const xmlNode *n);
+
+struct srcpos load_pos(const struct load_ctx *ctx, const xmlNode *n);
+
+/* Where the first non-blank character of text node t (a child of parent) is. */
+struct srcpos load_text_pos(const struct load_ctx *ctx, const xmlNode *parent,
+                            const xmlNode *t);
+
+void load_err(struct load_ctx *ctx, const xmlNode *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void load_err_at(struct load_ctx *ctx, struct srcpos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* s made safe and short for a message (doc_shown). */
+const char *load_show(struct load_ctx *ctx, const char *s);
+
+/* Whether n is the element name of format 1 (in no namespace). */
+bool load_named(const xmlNode *n, const char *name);
+
+/* Whether n is the XInclude element local. */
+bool load_is_xi(const xmlNode *n, const char *local);
+
+/* n's name as written ("x:foo" with a prefix), in the doc's arena. */
+const char *load_qname(struct load_ctx *ctx, const xmlNode *n);
+
+/* Parses buf as file: scans the bytes, then libxml2 with no network, no
+ * DTD, entity declarations refused, depth and node budget enforced.  NULL
+ * when it is not usable (the reasons are in the diags). */
+xmlDoc *load_parse(struct load_ctx *ctx, const char *buf, size_t len,
+                   const char *file);
+
+/* Adds k nodes to the budget; false (with an error at n) past it. */
+bool load_spend(struct load_ctx *ctx, const xmlNode *n, size_t k);
+
+/* ---- load_paths.c --------------------------------------------------------- */
+
+enum load_read { LOAD_READ_OK, LOAD_READ_TOO_BIG, LOAD_READ_FAILED };
+
+/* Reads a regular file (never a FIFO or device) of at most cap bytes into
+ * a malloc'd buffer; *err is an errno value on failure. */
+enum load_read load_read_file(const char *path, size_t cap, char **buf,
+                              size_t *len, int *err);
+
+/* href (as in an include or a logo's src) resolved against the file
+ * element at came from, refused with an error at at when it is a URL,
+ * absolute, missing or outside the main file's directory tree.  Returns
+ * the path as usable from the working directory (malloc'd) and its
+ * realpath in *real (malloc'd); NULL after an error.  what names the
+ * thing in messages ("include", "logo"). */
+char *load_resolve(struct load_ctx *ctx, const xmlNode *at, const char *what,
+                   const char *href, char **real);
+
+/* Checks <logo src> at n and fills doc->meta.logo_path/logo_format. */
+void load_logo(struct load_ctx *ctx, const xmlNode *n, const char *src);
+
+/* ---- the steps -------------------------------------------------------------- */
+
+/* Replaces every xi:include below root by what it names; real is the
+ * realpath of the file root was read from (NULL when not a file). */
+void load_expand(struct load_ctx *ctx, xmlNode *root, const char *real);
+
+/* Checks and prunes the element structure below root (a <comparison>). */
+void load_shape(struct load_ctx *ctx, xmlNode *root);
+
+/* The attributes element name may have (NULL-terminated; an empty list
+ * for names format 1 does not know): for suggestions. */
+const char *const *load_shape_attrs(const char *name);
+
+/* The candidate within edit distance 2 of word (closest first), or NULL. */
+const char *load_suggest(const char *word, const char *const *candidates);
+
+/* Validates x against the embedded schema; reports in the tool's words. */
+void load_schema(struct load_ctx *ctx, xmlDoc *x);
+
+/* Fills ctx->doc from the pruned, validated tree below root. */
+void load_walk(struct load_ctx *ctx, xmlNode *root);
+
+/* The embedded schema/verdict-1.xsd (build/gen/schema_xsd.c). */
+extern const unsigned char load_schema_xsd[];
+extern const size_t load_schema_xsd_len;
+
+/* ---- load_text.c ------------------------------------------------------------- */
+
+bool load_is_ws(char c);
+bool load_is_text(const xmlNode *n);
+const char *load_content(const xmlNode *n);
+bool load_blank(const char *s);
+
+/* Appends s to o folding white space runs into one blank; *blank says
+ * whether the output so far ends in a blank (or is empty, which trims
+ * the start).  Returns the new end (NUL-terminated). */
+char *load_fold_into(char *o, const char *s, bool *blank);
+
+/* s folded and trimmed, in the arena. */
+const char *load_fold(struct arena *a, const char *s);
+
+/* The text of n (text children only), folded and trimmed, in the arena. */
+const char *load_text(struct load_ctx *ctx, const xmlNode *n);
+
+enum load_num { LOAD_NUM_OK, LOAD_NUM_BAD, LOAD_NUM_RANGE };
+
+/* xs:decimal to double, whatever the locale. */
+enum load_num load_decimal(const char *s, double *out);
+
+/* A small whole number (the format attribute). */
+bool load_integer(const char *s, long *out);
+
+#endif
