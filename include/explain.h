@@ -1,0 +1,120 @@
+/* explain.h - verdicts in plain words, ready for a report (SPEC sections
+ * 2 and 5).
+ *
+ * Pure: no I/O, no globals, no locale (numbers are written with a decimal
+ * point whatever LC_NUMERIC says).  Every function takes the checked doc
+ * and a verdict made from it (verdict_scenario() or verdict_profile();
+ * the verdict knows which scenario or profile it judged and its
+ * threshold); every string returned is allocated from the arena a and
+ * lives as long as it.  Names (frameworks, criteria, levels, teams) are
+ * used as written; a caller that expands {{ placeholders }} in names can
+ * run its expansion over the sentence.
+ *
+ * A function returns NULL when it has nothing to say for that verdict, as
+ * its comment says, so that the caller can leave the line out.  Scores
+ * print with one decimal, weights as percentages (one decimal under 10 %,
+ * else whole; more decimals when two shown side by side would otherwise
+ * look the same).
+ *
+ * Wiring into a report, e.g. the verdict box and the sections after it:
+ *
+ *     box:      explain_recommendation, explain_flip (stability line),
+ *               explain_disqualified, explain_unknowns (caveat)
+ *     why:      explain_why (or explain_reasons_for/_against)
+ *     change:   explain_flip, explain_rating_flip
+ *     tables:   explain_short (one cell per scenario or profile)
+ *     bottom:   explain_strengths per framework, explain_short or
+ *               explain_recommendation per profile */
+#ifndef VERDICT_EXPLAIN_H
+#define VERDICT_EXPLAIN_H
+
+#include <stddef.h>
+
+#include "model.h"
+#include "verdict.h"
+
+struct arena;
+
+/* How many reasons each way explain_why() names. */
+#define EXPLAIN_REASONS 3
+
+/* The recommendation in one sentence; never NULL.  A profile: "Choose
+ * PyTorch: for ACME research lab it scores 91.9 out of 100, 37.1 points
+ * ahead of TensorFlow."  A scenario: "Choose PyTorch for Research: it
+ * scores ...".  Also the single qualified framework, the close call
+ * ("Too close to call for ...: PyTorch (61.0) and TensorFlow (60.2) are
+ * within 2.0 points of each other, ...") and no qualified framework. */
+const char *explain_recommendation(const struct doc *doc, const struct verdict *v,
+                                   struct arena *a);
+
+/* The verdict for a table cell; never NULL: "PyTorch, by 37.1 points",
+ * "TensorFlow, the only one qualified", "Close call: PyTorch and
+ * TensorFlow", "No framework qualifies". */
+const char *explain_short(const struct doc *doc, const struct verdict *v, struct arena *a);
+
+/* The first-ranked framework's reasons: the criteria that add most to its
+ * margin over the second, at most max, largest first: "PyTorch's lead
+ * over TensorFlow comes mainly from Debugging (+8.2 points), Computational
+ * Graph (+6.0) and Custom Architectures (+4.5)."  NULL without a margin
+ * (fewer than two qualified) or when no criterion favours the first. */
+const char *explain_reasons_for(const struct doc *doc, const struct verdict *v, size_t max,
+                                struct arena *a);
+
+/* The second-ranked framework's strengths, the criteria that take most
+ * from the margin: "TensorFlow does better on Production Tools (−3.1
+ * points) and Serving (−2.0)."  When there are none: "TensorFlow is not
+ * ahead of PyTorch on any criterion that counts here."  NULL without a
+ * margin. */
+const char *explain_reasons_against(const struct doc *doc, const struct verdict *v,
+                                    size_t max, struct arena *a);
+
+/* Both of the above, EXPLAIN_REASONS each way, as one paragraph; NULL
+ * without a margin. */
+const char *explain_why(const struct doc *doc, const struct verdict *v, struct arena *a);
+
+/* The sensitivity finding (SPEC section 2) with its classification:
+ * "TensorFlow would draw level if the weight of Mobile Deployment rose
+ * from 8 % to 31 % (23.0 percentage points), so the verdict is robust."
+ * Plain words for the edge cases: a criterion on which both
+ * are rated the same ("only if GPU Acceleration were all that mattered"),
+ * a tie weight of 0 ("if Debugging were left out altogether"), no
+ * critical pair, a single qualified framework, a win by a margin that
+ * rounds to 0.0 (threshold 0).  NULL unless the verdict is a winner. */
+const char *explain_flip(const struct doc *doc, const struct verdict *v, struct arena *a);
+
+/* The smallest one-level rating change that would change the verdict:
+ * "The smallest rating change that alters the verdict: if PyTorch's
+ * Computational Graph were Static + eager instead of Dynamic (−5.2
+ * points), it would be too close to call."  Or that no such change
+ * exists.  NULL unless the verdict is a winner. */
+const char *explain_rating_flip(const struct doc *doc, const struct verdict *v,
+                                struct arena *a);
+
+/* The caveat on unknown ratings: how many count, and whether the verdict
+ * holds at their extremes (struct unknowns) or what it would become:
+ * "2 ratings that count here are unknown and scored as the worst possible,
+ * so the verdict depends on them: if they turned out as badly as possible
+ * for PyTorch, TensorFlow would win."  NULL when no unknown rating
+ * counts. */
+const char *explain_unknowns(const struct doc *doc, const struct verdict *v,
+                             struct arena *a);
+
+/* Every disqualification in words, one sentence per framework in ranking
+ * order: "TensorFlow is ruled out: Mobile Deployment must be at least
+ * Broad but is Limited."  NULL when nothing is disqualified. */
+const char *explain_disqualified(const struct doc *doc, const struct verdict *v,
+                                 struct arena *a);
+
+/* Framework f's strengths for the bottom line (verdict_strengths(), top
+ * three), as in the article: "Choose PyTorch if you prioritise Debugging,
+ * Research Community and Computational Graph."  u is verdict_normalise().
+ * NULL when f leads on no criterion. */
+const char *explain_strengths(const struct doc *doc, const double *u, size_t f,
+                              struct arena *a);
+
+/* Only the list of the above: "Debugging, Research Community and
+ * Computational Graph"; NULL when f leads on no criterion. */
+const char *explain_strength_list(const struct doc *doc, const double *u, size_t f,
+                                  struct arena *a);
+
+#endif

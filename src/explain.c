@@ -1,0 +1,408 @@
+/* explain.c - verdicts in plain words (see explain.h). */
+#include "explain.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "arena.h"
+
+#define MINUS "\xE2\x88\x92"     /* U+2212 */
+
+/* ---- words and numbers ------------------------------------------------- */
+
+/* x with dec (0-2) decimals, rounded half away from zero, written without
+ * printf's locale-dependent point; sign "−" or, with plus, "+". */
+static const char *S_fixed(struct arena *a, double x, int dec, bool plus)
+{
+	long long scale = dec == 0 ? 1 : dec == 1 ? 10 : 100;
+	long long n = llround(fabs(x) * (double)scale);
+	const char *sign = n == 0 ? "" : x < 0 ? MINUS : plus ? "+" : "";
+	if (dec == 0)
+		return arena_printf(a, "%s%lld", sign, n);
+	return arena_printf(a, "%s%lld.%0*lld", sign, n / scale, dec, n % scale);
+}
+
+static const char *S_score(struct arena *a, double x)
+{
+	return S_fixed(a, x, 1, false);
+}
+
+/* A weight as a percentage: one decimal under 10 %, else whole. */
+static int S_pct_dec(double w)
+{
+	double p = 100 * w;
+	return p > 0 && p < 9.95 ? 1 : 0;
+}
+
+static const char *S_pct(struct arena *a, double w, int dec)
+{
+	return arena_printf(a, "%s %%", S_fixed(a, 100 * w, dec, false));
+}
+
+/* Two weights side by side, with enough decimals to tell them apart. */
+static void S_pct_pair(struct arena *a, double w1, double w2, const char **s1,
+                       const char **s2)
+{
+	int d1 = S_pct_dec(w1), d2 = S_pct_dec(w2);
+	*s1 = S_pct(a, w1, d1);
+	*s2 = S_pct(a, w2, d2);
+	while (strcmp(*s1, *s2) == 0 && (d1 < 2 || d2 < 2)) {
+		d1 = d2 = (d1 > d2 ? d1 : d2) + 1;
+		*s1 = S_pct(a, w1, d1);
+		*s2 = S_pct(a, w2, d2);
+	}
+}
+
+static const char *S_fw(const struct doc *doc, size_t f)
+{
+	return doc->frameworks[f].name;
+}
+
+/* "A", "A and B", "A, B and C" of n items item(i). */
+static const char *S_join(struct arena *a, const char *const *item, size_t n)
+{
+	const char *s = "";
+	for (size_t i = 0; i < n; i++)
+		s = arena_printf(a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ? " and " : ", ", item[i]);
+	return s;
+}
+
+static const char *S_names(const struct doc *doc, const size_t *fw, size_t n,
+                           bool scores, const struct verdict *v, struct arena *a)
+{
+	const char **item = arena_array(a, n ? n : 1, sizeof *item);
+	for (size_t i = 0; i < n; i++) {
+		item[i] = S_fw(doc, fw[i]);
+		for (size_t k = 0; scores && k < v->nframeworks; k++)
+			if (v->ranking[k].framework == fw[i])
+				item[i] = arena_printf(a, "%s (%s)", item[i], S_score(a, v->ranking[k].score));
+	}
+	return S_join(a, item, n);
+}
+
+/* The name of what was judged: the profile's or the scenario's. */
+static const char *S_who(const struct doc *doc, const struct verdict *v)
+{
+	if (v->profile != MODEL_NO_INDEX)
+		return doc->profiles[v->profile].name;
+	if (v->scenario != MODEL_NO_INDEX)
+		return doc->scenarios[v->scenario].name;
+	return "this comparison";
+}
+
+/* ---- the recommendation ---------------------------------------------------- */
+
+static const char *S_winner(const struct doc *doc, const struct verdict *v, struct arena *a)
+{
+	const struct ranked *A = &v->ranking[0];
+	bool profile = v->profile != MODEL_NO_INDEX;
+	const char *head = profile ? arena_printf(a, "Choose %s: for %s it", S_fw(doc, A->framework),
+	                                          S_who(doc, v))
+	                           : arena_printf(a, "Choose %s for %s: it", S_fw(doc, A->framework),
+	                                          S_who(doc, v));
+	if (!v->has_margin)
+		return profile
+		     ? arena_printf(a, "Choose %s: it is the only framework that meets every "
+		                    "requirement of %s (scoring %s out of 100).", S_fw(doc, A->framework),
+		                    S_who(doc, v), S_score(a, A->score))
+		     : arena_printf(a, "Choose %s for %s: it is the only framework that meets every "
+		                    "requirement (scoring %s out of 100).", S_fw(doc, A->framework),
+		                    S_who(doc, v), S_score(a, A->score));
+	const char *B = S_fw(doc, v->ranking[1].framework);
+	/* A win by less than 0.05 points (a threshold of 0) is a tie on paper. */
+	if (llround(v->margin * 10) == 0)
+		return arena_printf(a, "%s ties with %s at %s out of 100 and comes first in the "
+		                    "order of listing.", head, B, S_score(a, A->score));
+	return arena_printf(a, "%s scores %s out of 100, %s points ahead of %s.", head,
+	                    S_score(a, A->score), S_score(a, v->margin), B);
+}
+
+const char *explain_recommendation(const struct doc *doc, const struct verdict *v,
+                                   struct arena *a)
+{
+	switch (v->kind) {
+	case VERDICT_WINNER:
+		return S_winner(doc, v, a);
+	case VERDICT_CLOSE:
+		return arena_printf(a, "Too close to call for %s: %s are within %s points of each "
+		                    "other, so the choice rests on the criteria that matter most.",
+		                    S_who(doc, v), S_names(doc, v->leaders, v->nleaders, true, v, a),
+		                    S_score(a, v->close_call));
+	default:
+		return arena_printf(a, "No framework meets every requirement of %s, so none can be "
+		                    "recommended until a requirement is relaxed.", S_who(doc, v));
+	}
+}
+
+const char *explain_short(const struct doc *doc, const struct verdict *v, struct arena *a)
+{
+	switch (v->kind) {
+	case VERDICT_WINNER:
+		if (!v->has_margin)
+			return arena_printf(a, "%s, the only one qualified",
+			                    S_fw(doc, v->ranking[0].framework));
+		return arena_printf(a, "%s, by %s points", S_fw(doc, v->ranking[0].framework),
+		                    S_score(a, v->margin));
+	case VERDICT_CLOSE:
+		return arena_printf(a, "Close call: %s",
+		                    S_names(doc, v->leaders, v->nleaders, false, v, a));
+	default:
+		return "No framework qualifies";
+	}
+}
+
+/* ---- the why ---------------------------------------------------------------- */
+
+/* "Debugging (+8.2 points), Graph (+6.0) and Custom (+4.5)" */
+static const char *S_contribs(const struct doc *doc, const struct verdict *v,
+                              const size_t *c, size_t n, struct arena *a)
+{
+	const char **item = arena_array(a, n, sizeof *item);
+	for (size_t i = 0; i < n; i++)
+		item[i] = arena_printf(a, "%s (%s%s)", doc->criteria[c[i]].name,
+		                       S_fixed(a, v->contrib[c[i]], 1, true), i == 0 ? " points" : "");
+	return S_join(a, item, n);
+}
+
+const char *explain_reasons_for(const struct doc *doc, const struct verdict *v, size_t max,
+                                struct arena *a)
+{
+	if (!v->has_margin || max == 0)
+		return NULL;
+	size_t *c = arena_array(a, v->ncriteria, sizeof *c);
+	size_t all = verdict_reasons(v, true, c, v->ncriteria);
+	if (all == 0)
+		return NULL;
+	size_t n = all < max ? all : max;
+	const char *A = S_fw(doc, v->ranking[0].framework), *B = S_fw(doc, v->ranking[1].framework);
+	if (llround(v->margin * 10) == 0)
+		return arena_printf(a, "%s is ahead of %s on %s.", A, B, S_contribs(doc, v, c, n, a));
+	return arena_printf(a, "%s's lead over %s comes %sfrom %s.", A, B, n < all ? "mainly " : "",
+	                    S_contribs(doc, v, c, n, a));
+}
+
+const char *explain_reasons_against(const struct doc *doc, const struct verdict *v,
+                                    size_t max, struct arena *a)
+{
+	if (!v->has_margin)
+		return NULL;
+	size_t *c = arena_array(a, v->ncriteria, sizeof *c);
+	size_t n = verdict_reasons(v, false, c, max < v->ncriteria ? max : v->ncriteria);
+	const char *A = S_fw(doc, v->ranking[0].framework), *B = S_fw(doc, v->ranking[1].framework);
+	if (n == 0)
+		return arena_printf(a, "%s is not ahead of %s on any criterion that counts here.", B, A);
+	return arena_printf(a, "%s does better on %s.", B, S_contribs(doc, v, c, n, a));
+}
+
+const char *explain_why(const struct doc *doc, const struct verdict *v, struct arena *a)
+{
+	const char *against = explain_reasons_against(doc, v, EXPLAIN_REASONS, a);
+	if (against == NULL)
+		return NULL;
+	const char *for_ = explain_reasons_for(doc, v, EXPLAIN_REASONS, a);
+	return for_ ? arena_printf(a, "%s %s", for_, against) : against;
+}
+
+/* ---- what would change it ------------------------------------------------------ */
+
+const char *explain_flip(const struct doc *doc, const struct verdict *v, struct arena *a)
+{
+	if (v->kind != VERDICT_WINNER)
+		return NULL;
+	const char *A = S_fw(doc, v->ranking[0].framework);
+	if (!v->has_margin)
+		return arena_printf(a, "Only %s meets every requirement, so no change of weights can "
+		                    "alter the verdict; only a change of requirements or ratings can.", A);
+	const char *B0 = S_fw(doc, v->ranking[1].framework);
+	if (llround(v->margin * 10) == 0)
+		return arena_printf(a, "%s is level with %s on points, so the slightest change in "
+		                    "%s's favour would overturn the verdict.", A, B0, B0);
+	const char *stab = verdict_stability_name(v->stability);
+	if (!v->has_critical)
+		return arena_printf(a, "No change to a single criterion's weight lets another "
+		                    "framework draw level with %s, so the verdict is %s.", A, stab);
+	const struct critical *k = &v->critical;
+	const char *B = S_fw(doc, k->challenger), *C = doc->criteria[k->criterion].name;
+	double pp = 100 * fabs(k->tie_weight - k->weight);
+	const char *w, *x, *how;
+	S_pct_pair(a, k->weight, k->tie_weight, &w, &x);
+	if (pp < 0.005)
+		return arena_printf(a, "%s would draw level with the slightest change in the weight "
+		                    "of %s (now %s), so the verdict is %s.", B, C, w, stab);
+	const char *pts = S_fixed(a, pp, 1, false);
+	/* x* = 1 exactly when the two are rated the same on the criterion
+	 * (Delta = 0); x* = 0 when the rest alone makes a tie (R = 0). */
+	if (k->tie_weight >= 1 - 1e-9)
+		how = arena_printf(a, "only if %s, on which the two are rated the same, were all "
+		                   "that mattered (its weight rising from %s to 100 %%, %s percentage "
+		                   "points)", C, w, pts);
+	else if (k->tie_weight <= 1e-9)
+		how = arena_printf(a, "if %s were left out altogether (its weight falling from %s "
+		                   "to 0 %%, %s percentage points)", C, w, pts);
+	else
+		how = arena_printf(a, "if the weight of %s %s from %s to %s (%s percentage points)", C,
+		                   k->tie_weight > k->weight ? "rose" : "fell", w, x, pts);
+	return arena_printf(a, "%s would draw level %s, so the verdict is %s.", B, how, stab);
+}
+
+/* What a what-if verdict would be, as the end of a sentence. */
+static const char *S_outcome(const struct doc *doc, enum verdict_kind kind, size_t winner,
+                             struct arena *a)
+{
+	if (kind == VERDICT_WINNER)
+		return arena_printf(a, "%s would win", S_fw(doc, winner));
+	return kind == VERDICT_CLOSE ? "it would be too close to call"
+	                             : "no framework would qualify";
+}
+
+/* How a reader sees a rating: the level label, the value with its unit,
+ * or "unknown". */
+static const char *S_rating(const struct doc *doc, size_t c, size_t f, struct arena *a)
+{
+	const struct scale *s = &doc->scales[doc->criteria[c].scale_ix];
+	const struct rating *r = doc_rating(doc, c, f);
+	if (r->unknown)
+		return "unknown";
+	if (s->kind == SCALE_ORDINAL)
+		return s->levels[r->level_ix].label;
+	return s->unit ? arena_printf(a, "%s %s", r->raw, s->unit) : r->raw;
+}
+
+const char *explain_rating_flip(const struct doc *doc, const struct verdict *v,
+                                struct arena *a)
+{
+	if (v->kind != VERDICT_WINNER)
+		return NULL;
+	if (!v->has_rating_flip)
+		return "No change of a single rating by one level would change the verdict.";
+	const struct rating_flip *rf = &v->rating_flip;
+	const struct scale *s = &doc->scales[doc->criteria[rf->criterion].scale_ix];
+	const char *F = S_fw(doc, rf->framework);
+	const char *pts = llround(fabs(rf->score_change) * 10) == 0 ? ""
+	                : arena_printf(a, " (%s points)", S_fixed(a, rf->score_change, 1, true));
+	const char *then = S_outcome(doc, rf->kind, rf->winner, a);
+	/* A step down can only make it fail, a step up only make it qualify. */
+	if (rf->qualification_changed) {
+		if (s->levels[rf->to_level].score < s->levels[rf->from_level].score)
+			then = arena_printf(a, "%s would fail a requirement and %s", F, then);
+		else if (rf->kind == VERDICT_WINNER && rf->winner == rf->framework)
+			then = arena_printf(a, "%s would meet every requirement and win", F);
+		else
+			then = arena_printf(a, "%s would meet every requirement and %s", F, then);
+	}
+	return arena_printf(a, "The smallest rating change that alters the verdict: if %s's %s "
+	                    "were %s instead of %s%s, %s.", F, doc->criteria[rf->criterion].name,
+	                    s->levels[rf->to_level].label, s->levels[rf->from_level].label, pts, then);
+}
+
+const char *explain_unknowns(const struct doc *doc, const struct verdict *v,
+                             struct arena *a)
+{
+	const struct unknowns *uk = &v->unknowns;
+	if (uk->count == 0)
+		return NULL;
+	const char *head = uk->count == 1
+	                 ? "1 rating that counts here is unknown and scored as the worst possible"
+	                 : arena_printf(a, "%zu ratings that count here are unknown and scored as "
+	                                "the worst possible", uk->count);
+	bool one = uk->count == 1;
+	const char *they = one ? "it" : "they";
+	if (uk->holds && v->kind == VERDICT_WINNER)
+		return arena_printf(a, "%s; the verdict holds whatever %s turn%s out to be.", head,
+		                    they, one ? "s" : "");
+	if (uk->holds)
+		return arena_printf(a, "%s; the verdict stays the same whether %s turn%s out at "
+		                    "best or at worst.", head, they, one ? "s" : "");
+	const char *F = S_fw(doc, v->ranking[0].framework);
+	size_t now = verdict_winner(v);
+	bool worst = uk->worst_kind != v->kind || uk->worst_winner != now;
+	bool best = uk->best_kind != v->kind || uk->best_winner != now;
+	const char *s = arena_printf(a, "%s, so the verdict depends on %s", head, one ? "it" : "them");
+	if (worst)
+		s = arena_printf(a, "%s: if %s turned out as badly as possible for %s, %s",
+		                 s, they, F, S_outcome(doc, uk->worst_kind, uk->worst_winner, a));
+	if (best)
+		s = arena_printf(a, "%s%s if %s turned out as well as possible for %s, %s",
+		                 s, worst ? ";" : ":", they, F,
+		                 S_outcome(doc, uk->best_kind, uk->best_winner, a));
+	return arena_printf(a, "%s.", s);
+}
+
+/* ---- disqualifications ------------------------------------------------------------ */
+
+/* One reason of SPEC section 4's forms in words, for framework f. */
+static const char *S_failure(const struct doc *doc, const struct verdict *v, size_t f,
+                             const char *reason, struct arena *a)
+{
+	if (strcmp(reason, "exclude") == 0) {
+		const struct profile *p = v->profile != MODEL_NO_INDEX ? &doc->profiles[v->profile] : NULL;
+		for (size_t e = 0; p != NULL && e < p->nexcludes; e++)
+			if (p->excludes[e].framework_ix == f && p->excludes[e].reason != NULL &&
+			    *p->excludes[e].reason)
+				return arena_printf(a, "%s excludes it (%s)", p->name, p->excludes[e].reason);
+		return p ? arena_printf(a, "%s excludes it", p->name) : "it is excluded";
+	}
+	/* require:<criterion>>=<bound> or require:<criterion><=<bound>; ids
+	 * hold neither '<' nor '>' */
+	const char *id = reason + strlen("require:");
+	size_t len = strcspn(id, "<>");
+	if (strncmp(reason, "require:", 8) != 0 || id[len] == '\0')
+		return reason;
+	bool min = id[len] == '>';
+	const char *bound = id + len + 2;
+	size_t c = doc_criterion_ix(doc, arena_strndup(a, id, len));
+	if (c == MODEL_NO_INDEX)
+		return reason;
+	const struct scale *s = &doc->scales[doc->criteria[c].scale_ix];
+	if (s->kind == SCALE_ORDINAL) {
+		size_t l = scale_level_ix(s, bound);
+		bound = l != MODEL_NO_INDEX ? s->levels[l].label : bound;
+	} else if (s->unit != NULL) {
+		bound = arena_printf(a, "%s %s", bound, s->unit);
+	}
+	return arena_printf(a, "%s must be at %s %s but is %s", doc->criteria[c].name,
+	                    min ? "least" : "most", bound, S_rating(doc, c, f, a));
+}
+
+const char *explain_disqualified(const struct doc *doc, const struct verdict *v,
+                                 struct arena *a)
+{
+	const char *s = NULL;
+	for (size_t k = 0; k < v->nframeworks; k++) {
+		const struct ranked *r = &v->ranking[k];
+		if (r->ndisqualified == 0)
+			continue;
+		const char **item = arena_array(a, r->ndisqualified, sizeof *item);
+		for (size_t i = 0; i < r->ndisqualified; i++)
+			item[i] = S_failure(doc, v, r->framework, r->disqualified_by[i], a);
+		const char *list = item[0];
+		for (size_t i = 1; i < r->ndisqualified; i++)
+			list = arena_printf(a, "%s; %s", list, item[i]);
+		const char *one = arena_printf(a, "%s is ruled out: %s.", S_fw(doc, r->framework), list);
+		s = s ? arena_printf(a, "%s %s", s, one) : one;
+	}
+	return s;
+}
+
+/* ---- the bottom line ---------------------------------------------------------------- */
+
+const char *explain_strength_list(const struct doc *doc, const double *u, size_t f,
+                                  struct arena *a)
+{
+	size_t best[3];
+	size_t n = verdict_strengths(doc, u, f, best, 3);
+	if (n == 0)
+		return NULL;
+	const char *item[3];
+	for (size_t i = 0; i < n; i++)
+		item[i] = doc->criteria[best[i]].name;
+	return S_join(a, item, n);
+}
+
+const char *explain_strengths(const struct doc *doc, const double *u, size_t f,
+                              struct arena *a)
+{
+	const char *list = explain_strength_list(doc, u, f, a);
+	return list ? arena_printf(a, "Choose %s if you prioritise %s.", S_fw(doc, f), list) : NULL;
+}

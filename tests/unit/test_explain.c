@@ -1,0 +1,506 @@
+/* test_explain.c - the sentences of src/explain.c on documents loaded and
+ * checked as the tool does.  Every number in a sentence is worked out in
+ * the comment above it; numbers print rounded half away from zero. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "check.h"
+#include "diag.h"
+#include "explain.h"
+#include "load.h"
+#include "model.h"
+#include "patterns.h"
+#include "testutil.h"
+#include "verdict.h"
+
+#define MINUS "\xE2\x88\x92"
+
+struct fixture {
+	struct diags d;
+	struct patterns *pat;
+	struct doc *doc;
+	struct arena *a;
+	const double *u;
+};
+
+static int S_setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof *fx);
+	if (fx == NULL)
+		return -1;
+	diags_init(&fx->d);
+	fx->pat = patterns_new();
+	fx->a = arena_new();
+	*state = fx;
+	return fx->pat ? 0 : -1;
+}
+
+static int S_teardown(void **state)
+{
+	struct fixture *fx = *state;
+	doc_free(fx->doc);
+	patterns_free(fx->pat);
+	arena_free(fx->a);
+	diags_free(&fx->d);
+	free(fx);
+	return 0;
+}
+
+#define LOAD(fx, xml) S_load((fx), (xml), sizeof(xml) - 1)
+
+static void S_load(struct fixture *fx, const char *xml, size_t len)
+{
+	fx->doc = load_memory(xml, len, "test.xml", NULL, &fx->d);
+	assert_non_null(fx->doc);
+	bool ok = check_doc(fx->doc, fx->pat, &fx->d);
+	TU_ASSERT_NO_ERRORS(&fx->d);
+	assert_true(ok);
+	fx->u = verdict_normalise(fx->doc, fx->a);
+}
+
+static const struct verdict *S_scen(struct fixture *fx, const char *id, double close_call)
+{
+	size_t s = doc_scenario_ix(fx->doc, id);
+	assert_true(s != MODEL_NO_INDEX);
+	return verdict_scenario(fx->doc, fx->u, s, close_call, fx->a);
+}
+
+static const struct verdict *S_prof(struct fixture *fx, const char *id, double close_call)
+{
+	for (size_t p = 0; p < fx->doc->nprofiles; p++)
+		if (strcmp(fx->doc->profiles[p].id, id) == 0)
+			return verdict_profile(fx->doc, fx->u, p, close_call, fx->a);
+	fail_msg("no profile %s", id);
+	return NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Doc S: two frameworks on numeric criteria, for the sensitivity sentence.
+ * eight: 0..8, u = v/8.
+ *                  Alpha  Beta   u(Alpha) u(Beta)
+ *   p  Portability   8     5      1        0.625
+ *   q  Quality       0     5      0        0.625
+ *   q2 Quality 2     0     5      0        0.625
+ *   p2 Portability 2 8     5      1        0.625
+ *   g1 GPU           8     8      1        1
+ *   h1 Hiring        8     0      1        0
+ *   h2 Hosting       8     0      1        0
+ *   g2 Graphs        8     8      1        1
+ *   c  Cost          0     8      0        1
+ *   r  Reach         8     6.4    1        0.8 */
+#define CRIT(id, name, a, b)                                                       \
+	"<criterion id=\"" id "\" scale=\"eight\"><name>" name "</name>"           \
+	"<rating framework=\"a\" value=\"" a "\"/><rating framework=\"b\" value=\"" b "\"/>" \
+	"</criterion>\n"
+#define SCEN2(id, name, c1, w1, c2, w2)                                            \
+	"<scenario id=\"" id "\"><name>" name "</name>"                            \
+	"<weight criterion=\"" c1 "\" value=\"" w1 "\"/>"                          \
+	"<weight criterion=\"" c2 "\" value=\"" w2 "\"/></scenario>\n"
+
+static const char DOC_S[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<comparison id=\"s\" format=\"1\"><title>S</title>\n"
+	"<scales><scale id=\"eight\" min=\"0\" max=\"8\"/></scales>\n"
+	"<frameworks><framework id=\"a\"><name>Alpha</name></framework>"
+	"<framework id=\"b\"><name>Beta</name></framework></frameworks>\n"
+	"<criteria>\n"
+	CRIT("p", "Portability", "8", "5") CRIT("q", "Quality", "0", "5")
+	CRIT("q2", "Quality 2", "0", "5") CRIT("p2", "Portability 2", "8", "5")
+	CRIT("g1", "GPU", "8", "8") CRIT("h1", "Hiring", "8", "0")
+	CRIT("h2", "Hosting", "8", "0") CRIT("g2", "Graphs", "8", "8")
+	CRIT("c", "Cost", "0", "8") CRIT("r", "Reach", "8", "6.4")
+	"</criteria>\n<scenarios>\n"
+	SCEN2("fell", "Fell", "p", "3", "q", "1")
+	SCEN2("rose", "Rose", "p2", "3", "q2", "1")
+	SCEN2("all", "All", "g1", "9", "h1", "1")
+	SCEN2("out", "Out", "h2", "1", "g2", "9")
+	SCEN2("robust", "Robust", "h1", "1", "h2", "1")
+	SCEN2("tiny", "Tiny", "c", "166", "r", "834")
+	"<scenario id=\"even\"><name>Even</name><weight criterion=\"g1\" value=\"1\"/></scenario>\n"
+	"</scenarios>\n"
+	"<profiles><profile id=\"team\"><name>The team</name><use scenario=\"fell\"/></profile>"
+	"</profiles>\n"
+	"</comparison>\n";
+
+static void test_flip_fell_and_rose(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_S);
+	/* fell: W p 0.75, q 0.25; Alpha 75, Beta 62.5 (margin 12.5).
+	 * D = 0.125.  p: Delta 0.375, R = (0.125 - 0.28125)/0.25 = -0.625,
+	 * x = 0.625, |x - W| = 0.125.  q: Delta -0.625, R = 0.375, x = 0.375,
+	 * |x - W| = 0.125.  A tie: p, declared first.  75 % to 62.5 % (shown
+	 * 63 %), 12.5 points: moderate. */
+	const struct verdict *v = S_scen(fx, "fell", 2.0);
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "Beta would draw level if the weight of Portability fell from 75 % "
+	                    "to 63 % (12.5 percentage points), so the verdict is moderate.");
+	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
+	                    "Choose Alpha for Fell: it scores 75.0 out of 100, 12.5 points "
+	                    "ahead of Beta.");
+	/* the profile using fell alone says the same for the team */
+	v = S_prof(fx, "team", 2.0);
+	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
+	                    "Choose Alpha: for The team it scores 75.0 out of 100, 12.5 points "
+	                    "ahead of Beta.");
+	/* rose: the same numbers with q2 declared before p2: q2 at 25 % would
+	 * have to rise to 37.5 % (shown 38 %) */
+	v = S_scen(fx, "rose", 2.0);
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "Beta would draw level if the weight of Quality 2 rose from 25 % "
+	                    "to 38 % (12.5 percentage points), so the verdict is moderate.");
+}
+
+static void test_flip_edge_cases(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_S);
+	/* all: W g1 0.9, h1 0.1; Alpha 100, Beta 90.  g1: Delta 0, R = 0.1/0.1
+	 * = 1, x = 1, |x - W| = 0.1; h1: R = 0, x = 0, |x - W| = 0.1: a tie,
+	 * g1 first.  10 points: moderate. */
+	const struct verdict *v = S_scen(fx, "all", 2.0);
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "Beta would draw level only if GPU, on which the two are rated the "
+	                    "same, were all that mattered (its weight rising from 90 % to 100 %, "
+	                    "10.0 percentage points), so the verdict is moderate.");
+	/* out: the same with the leading criterion (h2) declared first: x = 0 */
+	v = S_scen(fx, "out", 2.0);
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "Beta would draw level if Hosting were left out altogether (its "
+	                    "weight falling from 10 % to 0 %, 10.0 percentage points), so the "
+	                    "verdict is moderate.");
+	/* robust: Alpha leads on both; for each, R = (1 - 0.5)/0.5 = 1 =
+	 * Delta: no tie weight at all */
+	v = S_scen(fx, "robust", 2.0);
+	assert_false(v->has_critical);
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "No change to a single criterion's weight lets another framework "
+	                    "draw level with Alpha, so the verdict is robust.");
+	/* tiny: W c 0.166, r 0.834.  Alpha 100 (0.834) = 83.4, Beta 100
+	 * (0.166 + 0.834*0.8) = 83.32: margin 0.08, a winner at threshold 0.
+	 * c: Delta -1, R = (0.0008 + 0.166)/0.834 = 0.2, x = 0.2/1.2 = 1/6;
+	 * r gives the same point; c first.  16.6 % and 16.67 % both show as
+	 * 17 %, so one decimal: 16.6 % to 16.7 %; 0.067 points: fragile. */
+	v = S_scen(fx, "tiny", 0.0);
+	assert_int_equal(v->stability, STABILITY_FRAGILE);
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "Beta would draw level if the weight of Cost rose from 16.6 % to "
+	                    "16.7 % (0.1 percentage points), so the verdict is fragile.");
+	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
+	                    "Choose Alpha for Tiny: it scores 83.4 out of 100, 0.1 points ahead "
+	                    "of Beta.");
+	/* even: W g1 1: both 100; a winner at threshold 0 by declaration
+	 * order alone */
+	v = S_scen(fx, "even", 0.0);
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
+	                    "Choose Alpha for Even: it ties with Beta at 100.0 out of 100 and "
+	                    "comes first in the order of listing.");
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "Alpha is level with Beta on points, so the slightest change in "
+	                    "Beta's favour would overturn the verdict.");
+	assert_string_equal(explain_reasons_against(fx->doc, v, 3, fx->a),
+	                    "Beta is not ahead of Alpha on any criterion that counts here.");
+	assert_null(explain_reasons_for(fx->doc, v, 3, fx->a));
+	/* numeric criteria only: no rating can move by a level */
+	assert_string_equal(explain_rating_flip(fx->doc, v, fx->a),
+	                    "No change of a single rating by one level would change the verdict.");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Doc C: three frameworks, ordinal and numeric criteria, requires,
+ * excludes and an unknown rating.
+ * q: limited 1, fair 2, good 3, great 4, excellent 5: u = (score - 1)/4
+ * ms: 0..200, lower is better: u = (200 - v)/200
+ *                                  PyTorch       TensorFlow    JAX
+ *   debug  Debugging               excellent 1   fair .25      good .5
+ *   mobile Mobile Deployment       limited 0     excellent 1   fair .25
+ *   graph  Computational Graph     excellent 1   good .5       great .75
+ *   lat    Latency (ms)            40 .8         60 .7         unknown 0
+ *   docs   Documentation           good .5       great .75     good .5 */
+#define RATE3(pt, tf, jx)                                                          \
+	"<rating framework=\"pt\" " pt "/><rating framework=\"tf\" " tf "/>"       \
+	"<rating framework=\"jx\" " jx "/>"
+
+static const char DOC_C[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<comparison id=\"c\" format=\"1\"><title>C</title>\n"
+	"<scales><scale id=\"q\"><level id=\"limited\" score=\"1\" label=\"Limited\"/>"
+	"<level id=\"fair\" score=\"2\" label=\"Fair\"/><level id=\"good\" score=\"3\" label=\"Good\"/>"
+	"<level id=\"great\" score=\"4\" label=\"Great\"/>"
+	"<level id=\"excellent\" score=\"5\" label=\"Excellent\"/></scale>\n"
+	"<scale id=\"ms\" min=\"0\" max=\"200\" better=\"lower\" unit=\"ms\"/></scales>\n"
+	"<frameworks><framework id=\"pt\"><name>PyTorch</name></framework>"
+	"<framework id=\"tf\"><name>TensorFlow</name></framework>"
+	"<framework id=\"jx\"><name>JAX</name></framework></frameworks>\n"
+	"<criteria>\n"
+	"<criterion id=\"debug\" scale=\"q\"><name>Debugging</name>"
+	RATE3("level=\"excellent\"", "level=\"fair\"", "level=\"good\"") "</criterion>\n"
+	"<criterion id=\"mobile\" scale=\"q\"><name>Mobile Deployment</name>"
+	RATE3("level=\"limited\"", "level=\"excellent\"", "level=\"fair\"") "</criterion>\n"
+	"<criterion id=\"graph\" scale=\"q\"><name>Computational Graph</name>"
+	RATE3("level=\"excellent\"", "level=\"good\"", "level=\"great\"") "</criterion>\n"
+	"<criterion id=\"lat\" scale=\"ms\"><name>Latency</name>"
+	RATE3("value=\"40\"", "value=\"60\"", "value=\"unknown\"") "</criterion>\n"
+	"<criterion id=\"docs\" scale=\"q\"><name>Documentation</name>"
+	RATE3("level=\"good\"", "level=\"great\"", "level=\"good\"") "</criterion>\n"
+	"</criteria>\n<scenarios>\n"
+	"<scenario id=\"research\"><name>Research</name><weight criterion=\"debug\" value=\"2\"/>"
+	"<weight criterion=\"graph\" value=\"1\"/><weight criterion=\"docs\" value=\"1\"/></scenario>\n"
+	"<scenario id=\"mobile\"><name>Mobile</name><weight criterion=\"mobile\" value=\"3\"/>"
+	"<weight criterion=\"lat\" value=\"1\"/><require criterion=\"lat\" max=\"100\"/></scenario>\n"
+	"<scenario id=\"close\"><name>Close</name><weight criterion=\"docs\" value=\"1\"/>"
+	"<weight criterion=\"graph\" value=\"1\"/></scenario>\n"
+	"<scenario id=\"q-flip\"><name>Q</name><weight criterion=\"graph\" value=\"1\"/>"
+	"<weight criterion=\"debug\" value=\"1\"/><require criterion=\"docs\" min=\"good\"/></scenario>\n"
+	"</scenarios>\n<profiles>\n"
+	"<profile id=\"p-only\"><name>Mobile team</name><use scenario=\"mobile\"/>"
+	"<exclude framework=\"tf\" reason=\"No Google contract\"/></profile>\n"
+	"<profile id=\"p-none\"><name>Nobody</name><use scenario=\"mobile\"/>"
+	"<exclude framework=\"pt\"/><exclude framework=\"tf\"/></profile>\n"
+	"<profile id=\"latency\" own-share=\"3\"><name>Latency team</name>"
+	"<use scenario=\"research\"/><weight criterion=\"lat\" value=\"1\"/></profile>\n"
+	"</profiles>\n"
+	"</comparison>\n";
+
+static void test_winner_why(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_C);
+	/* latency: S = 1 + own-share 3 = 4; research (debug 1/2, graph 1/4,
+	 * docs 1/4) at 1/4, lat at 3/4:
+	 * W debug 0.125, graph 0.0625, docs 0.0625, lat 0.75.
+	 * PyTorch    100 (0.125 + 0.0625 + 0.03125 + 0.6)        = 81.875
+	 * TensorFlow 100 (0.03125 + 0.03125 + 0.046875 + 0.525)  = 63.4375
+	 * JAX        100 (0.0625 + 0.046875 + 0.03125 + 0)       = 14.0625
+	 * margin 18.4375 (81.9 and 18.4 shown).
+	 * Contributions, PyTorch vs TensorFlow: debug 100*0.125*0.75 = 9.375,
+	 * graph 100*0.0625*0.5 = 3.125, lat 100*0.75*0.1 = 7.5,
+	 * docs 100*0.0625*(-0.25) = -1.5625 (sum 18.4375). */
+	const struct verdict *v = S_prof(fx, "latency", 2.0);
+	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
+	                    "Choose PyTorch: for Latency team it scores 81.9 out of 100, 18.4 "
+	                    "points ahead of TensorFlow.");
+	assert_string_equal(explain_short(fx->doc, v, fx->a), "PyTorch, by 18.4 points");
+	assert_string_equal(explain_reasons_for(fx->doc, v, 3, fx->a),
+	                    "PyTorch's lead over TensorFlow comes from Debugging (+9.4 points), "
+	                    "Latency (+7.5) and Computational Graph (+3.1).");
+	assert_string_equal(explain_reasons_for(fx->doc, v, 2, fx->a),
+	                    "PyTorch's lead over TensorFlow comes mainly from Debugging (+9.4 "
+	                    "points) and Latency (+7.5).");
+	assert_null(explain_reasons_for(fx->doc, v, 0, fx->a));
+	assert_string_equal(explain_reasons_against(fx->doc, v, 3, fx->a),
+	                    "TensorFlow does better on Documentation (" MINUS "1.6 points).");
+	assert_string_equal(explain_why(fx->doc, v, fx->a),
+	                    "PyTorch's lead over TensorFlow comes from Debugging (+9.4 points), "
+	                    "Latency (+7.5) and Computational Graph (+3.1). TensorFlow does "
+	                    "better on Documentation (" MINUS "1.6 points).");
+	/* Sensitivity: the critical pair is (docs, TensorFlow): D = 0.184375,
+	 * R = (D + 0.0625*0.25)/0.9375 = 16/75, x = (16/75)/(16/75 + 1/4) =
+	 * 64/139 = 0.4604; 6.25 % (shown 6.3 %) to 46 %, 39.8 points: robust.
+	 * (Every other pair has x* outside [0, 1] or further: JAX's docs,
+	 * Delta 0, x = 1, 93.75 points.) */
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "TensorFlow would draw level if the weight of Documentation rose "
+	                    "from 6.3 % to 46 % (39.8 percentage points), so the verdict is robust.");
+	/* One level is 0.25 of u: 3.125 points on debug, 1.5625 on graph and
+	 * docs; the margin is 18.4: no single step flips it. */
+	assert_string_equal(explain_rating_flip(fx->doc, v, fx->a),
+	                    "No change of a single rating by one level would change the verdict.");
+	/* JAX's latency (W 0.75) is unknown.  At its best JAX scores
+	 * 14.0625 + 75 = 89.0625 > 81.875: JAX would win. */
+	assert_string_equal(explain_unknowns(fx->doc, v, fx->a),
+	                    "1 rating that counts here is unknown and scored as the worst "
+	                    "possible, so the verdict depends on it: if it turned out as badly "
+	                    "as possible for PyTorch, JAX would win.");
+	assert_null(explain_disqualified(fx->doc, v, fx->a));
+}
+
+static void test_rating_flips(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_C);
+	/* research: W debug 0.5, graph 0.25, docs 0.25.
+	 * PyTorch 100 (0.5 + 0.25 + 0.125) = 87.5; TensorFlow 100 (0.125 +
+	 * 0.125 + 0.1875) = 43.75; JAX 100 (0.25 + 0.1875 + 0.125) = 56.25.
+	 * Threshold 30: PyTorch wins by 31.25.  One level: 12.5 points on
+	 * debug, 6.25 on graph and docs; any 6.25 step for PyTorch or JAX
+	 * leaves 25 < 30, a close call.  First: graph (declared before docs),
+	 * PyTorch (ranked first), down: Excellent to Great. */
+	const struct verdict *v = S_scen(fx, "research", 30.0);
+	assert_string_equal(explain_rating_flip(fx->doc, v, fx->a),
+	                    "The smallest rating change that alters the verdict: if PyTorch's "
+	                    "Computational Graph were Great instead of Excellent (" MINUS "6.3 "
+	                    "points), it would be too close to call.");
+	/* q-flip: W graph 0.5, debug 0.5, docs >= good required.
+	 * PyTorch 100 (0.5 + 0.5) = 100, JAX 100 (0.375 + 0.25) = 62.5,
+	 * TensorFlow 100 (0.25 + 0.125) = 37.5.  PyTorch's docs one level
+	 * down (Good to Fair) fails the require: a change of 0 points, the
+	 * smallest possible; JAX then wins. */
+	v = S_scen(fx, "q-flip", 2.0);
+	assert_string_equal(explain_rating_flip(fx->doc, v, fx->a),
+	                    "The smallest rating change that alters the verdict: if PyTorch's "
+	                    "Documentation were Fair instead of Good, PyTorch would fail a "
+	                    "requirement and JAX would win.");
+	/* the why of research at threshold 2: PyTorch vs JAX,
+	 * debug 100*0.5*0.5 = 25, graph 100*0.25*0.25 = 6.25, docs 0 */
+	v = S_scen(fx, "research", 2.0);
+	assert_string_equal(explain_why(fx->doc, v, fx->a),
+	                    "PyTorch's lead over JAX comes from Debugging (+25.0 points) and "
+	                    "Computational Graph (+6.3). JAX is not ahead of PyTorch on any "
+	                    "criterion that counts here.");
+	assert_null(explain_unknowns(fx->doc, v, fx->a));   /* lat weighs nothing here */
+}
+
+static void test_single_and_disqualified(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_C);
+	/* mobile: W mobile 0.75, lat 0.25; lat <= 100 ms required.
+	 * PyTorch 100 (0 + 0.25*0.8) = 20; TensorFlow 100 (0.75 + 0.175) =
+	 * 92.5; JAX 100 (0.1875 + 0) = 18.75, its unknown latency fails.
+	 * p-only also excludes TensorFlow: PyTorch alone qualifies. */
+	const struct verdict *v = S_prof(fx, "p-only", 2.0);
+	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
+	                    "Choose PyTorch: it is the only framework that meets every requirement "
+	                    "of Mobile team (scoring 20.0 out of 100).");
+	assert_string_equal(explain_short(fx->doc, v, fx->a), "PyTorch, the only one qualified");
+	assert_string_equal(explain_disqualified(fx->doc, v, fx->a),
+	                    "TensorFlow is ruled out: Mobile team excludes it (No Google contract). "
+	                    "JAX is ruled out: Latency must be at most 100 ms but is unknown.");
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "Only PyTorch meets every requirement, so no change of weights can "
+	                    "alter the verdict; only a change of requirements or ratings can.");
+	assert_null(explain_why(fx->doc, v, fx->a));
+	/* JAX's latency at its best meets the require and scores 18.75 + 25
+	 * = 43.75 > 20: JAX would win. */
+	assert_string_equal(explain_unknowns(fx->doc, v, fx->a),
+	                    "1 rating that counts here is unknown and scored as the worst "
+	                    "possible, so the verdict depends on it: if it turned out as badly "
+	                    "as possible for PyTorch, JAX would win.");
+
+	/* the scenario alone: TensorFlow wins by 72.5, and still would with
+	 * JAX at 43.75 */
+	v = S_scen(fx, "mobile", 2.0);
+	assert_string_equal(explain_disqualified(fx->doc, v, fx->a),
+	                    "JAX is ruled out: Latency must be at most 100 ms but is unknown.");
+	assert_string_equal(explain_unknowns(fx->doc, v, fx->a),
+	                    "1 rating that counts here is unknown and scored as the worst "
+	                    "possible; the verdict holds whatever it turns out to be.");
+}
+
+static void test_none_and_close(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_C);
+	/* p-none: PyTorch and TensorFlow excluded, JAX fails lat <= 100 */
+	const struct verdict *v = S_prof(fx, "p-none", 2.0);
+	assert_int_equal(v->kind, VERDICT_NONE);
+	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
+	                    "No framework meets every requirement of Nobody, so none can be "
+	                    "recommended until a requirement is relaxed.");
+	assert_string_equal(explain_short(fx->doc, v, fx->a), "No framework qualifies");
+	assert_null(explain_flip(fx->doc, v, fx->a));
+	assert_null(explain_rating_flip(fx->doc, v, fx->a));
+	assert_null(explain_why(fx->doc, v, fx->a));
+	/* ranked by score: TensorFlow 92.5, PyTorch 20, JAX 18.75; no reason
+	 * given for the excludes */
+	assert_string_equal(explain_disqualified(fx->doc, v, fx->a),
+	                    "TensorFlow is ruled out: Nobody excludes it. PyTorch is ruled out: "
+	                    "Nobody excludes it. JAX is ruled out: Latency must be at most 100 ms "
+	                    "but is unknown.");
+	/* first: TensorFlow (excluded).  With JAX's latency at its best JAX
+	 * qualifies alone and wins. */
+	assert_string_equal(explain_unknowns(fx->doc, v, fx->a),
+	                    "1 rating that counts here is unknown and scored as the worst "
+	                    "possible, so the verdict depends on it: if it turned out as badly "
+	                    "as possible for TensorFlow, JAX would win.");
+
+	/* close: W docs 0.5, graph 0.5.  PyTorch 100 (0.25 + 0.5) = 75,
+	 * TensorFlow 100 (0.375 + 0.25) = 62.5, JAX 100 (0.25 + 0.375) = 62.5.
+	 * Threshold 20: 12.5 < 20, all three lead (TensorFlow before JAX, by
+	 * declaration). */
+	v = S_scen(fx, "close", 20.0);
+	assert_int_equal(v->kind, VERDICT_CLOSE);
+	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
+	                    "Too close to call for Close: PyTorch (75.0), TensorFlow (62.5) and "
+	                    "JAX (62.5) are within 20.0 points of each other, so the choice "
+	                    "rests on the criteria that matter most.");
+	assert_string_equal(explain_short(fx->doc, v, fx->a),
+	                    "Close call: PyTorch, TensorFlow and JAX");
+	assert_null(explain_flip(fx->doc, v, fx->a));
+	assert_null(explain_rating_flip(fx->doc, v, fx->a));
+	/* PyTorch vs TensorFlow: graph 100*0.5*0.5 = 25, docs 100*0.5*(-0.25)
+	 * = -12.5 */
+	assert_string_equal(explain_why(fx->doc, v, fx->a),
+	                    "PyTorch's lead over TensorFlow comes from Computational Graph (+25.0 "
+	                    "points). TensorFlow does better on Documentation (" MINUS "12.5 points).");
+}
+
+static void test_strengths(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_C);
+	/* leads over the best other:
+	 *   PyTorch: debug 1 - 0.5 = 0.5, graph 1 - 0.75 = 0.25, lat 0.8 - 0.7 = 0.1
+	 *   TensorFlow: mobile 1 - 0.25 = 0.75, docs 0.75 - 0.5 = 0.25
+	 *   JAX: none */
+	assert_string_equal(explain_strengths(fx->doc, fx->u, 0, fx->a),
+	                    "Choose PyTorch if you prioritise Debugging, Computational Graph "
+	                    "and Latency.");
+	assert_string_equal(explain_strengths(fx->doc, fx->u, 1, fx->a),
+	                    "Choose TensorFlow if you prioritise Mobile Deployment and "
+	                    "Documentation.");
+	assert_null(explain_strengths(fx->doc, fx->u, 2, fx->a));
+	assert_string_equal(explain_strength_list(fx->doc, fx->u, 1, fx->a),
+	                    "Mobile Deployment and Documentation");
+	assert_null(explain_strength_list(fx->doc, fx->u, 2, fx->a));
+}
+
+/* Numbers never take the locale's decimal comma. */
+static void test_numbers_ignore_locale(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_C);
+	const struct verdict *v = S_prof(fx, "latency", 2.0);
+	static const char *const comma[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
+	                                     "fr_FR.utf8" };
+	const char *found = NULL;
+	for (size_t i = 0; i < sizeof comma / sizeof *comma && !found; i++)
+		if (setlocale(LC_ALL, comma[i]) != NULL)
+			found = comma[i];
+	if (found == NULL) {
+		print_message("no decimal-comma locale installed; skipped\n");
+		skip();
+	}
+	const char *s = explain_recommendation(fx->doc, v, fx->a);
+	setlocale(LC_ALL, "C");
+	assert_string_equal(s, "Choose PyTorch: for Latency team it scores 81.9 out of 100, 18.4 "
+	                       "points ahead of TensorFlow.");
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, S_setup, S_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_flip_fell_and_rose),
+		T(test_flip_edge_cases),
+		T(test_winner_why),
+		T(test_rating_flips),
+		T(test_single_and_disqualified),
+		T(test_none_and_close),
+		T(test_strengths),
+		T(test_numbers_ignore_locale),
+	};
+	return cmocka_run_group_tests_name("explain", tests, NULL, NULL);
+}
