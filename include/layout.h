@@ -141,7 +141,9 @@ void flow_keep(struct flow *f, double h);
 /* Vertical space; dropped at the top of a page. */
 void flow_gap(struct flow *f, double pts);
 
-/* A heading with an outline entry at level; kept with the next need pts. */
+/* A heading with an outline entry at level.  It is placed when the next
+ * content starts, on the same page as that content's first lines (or a
+ * whole chart, table start or box), and at least need points of it. */
 void flow_heading(struct flow *f, const char *text, int level, double size,
                   struct lcolor color, double need);
 
@@ -189,7 +191,8 @@ void flow_bars(struct flow *f, const struct bar *bars, size_t n, double max,
 
 /* A diverging bar chart: bars grow right of a centre line for positive
  * values and left of it for negative ones, scaled to max_abs; each value's
- * text sits at the end of its bar.  The captions head the two halves. */
+ * text sits at the end of its bar.  The captions head the two halves.
+ * Charts that fit a page are kept on one. */
 struct dbar {
 	const char *label;
 	double value;
@@ -199,6 +202,8 @@ struct diverging_style {
 	double size;
 	struct lcolor pos, neg;
 	const char *neg_caption, *pos_caption;   /* may be NULL */
+	const char *title;                       /* a lead-in kept with it, or NULL */
+	double title_size;
 };
 void flow_diverging(struct flow *f, const struct dbar *bars, size_t n,
                     double max_abs, const struct diverging_style *st);
@@ -239,9 +244,11 @@ struct ltable {
 };
 
 /* Column widths from content that fill width: every column gets its widest
- * word when possible, the rest shared by natural width.  Returns false when
- * even the widest words do not fit; then the narrow columns keep their
- * widest word and the wide ones share what is left equally. */
+ * word when possible, the rest shared by natural width.  A word wider than
+ * a quarter of the width (or than width / ncols, when that is more) counts
+ * as that wide and is broken.  When even so the words do not fit, the
+ * narrow columns keep their widest word and the wide ones share what is
+ * left equally.  Returns false when the widest words do not all fit. */
 bool layout_columns(const struct measurer *m, const struct ltable *t,
                     double width, double *out);
 

@@ -252,6 +252,18 @@ static void S_add(struct ldoc *d, size_t page, struct lbox b)
 #define LINE_GAP 1.3        /* default leading */
 #define ASCENT 0.93         /* DejaVu Sans ascent as a fraction of the size */
 
+/* A heading waits until the content after it starts, so that the two go
+ * onto a page together. */
+struct pending {
+	const char *text;     /* NULL: none */
+	int level;
+	double size, need;
+	struct lcolor color;
+	struct lline *lines;
+	size_t n;
+	double gap;           /* asked for between the heading and its content */
+};
+
 struct flow {
 	struct ldoc *doc;
 	struct page_geom g;
@@ -259,6 +271,7 @@ struct flow {
 	size_t page;
 	double y;             /* top of the next content */
 	bool fresh;           /* nothing placed on this page yet */
+	struct pending head;
 };
 
 static const struct lcolor S_black = { 0, 0, 0 };
@@ -341,15 +354,53 @@ static void S_need(struct flow *f, double h)
 		S_new_page(f);
 }
 
+#define HEAD_LEAD 1.25       /* a heading's line height, in sizes */
+#define HEAD_AFTER 0.35      /* the space under a heading, in sizes */
+
+static double S_head_height(const struct pending *p)
+{
+	return p->text ? (double)p->n * p->size * HEAD_LEAD + p->size * HEAD_AFTER : 0;
+}
+
+static void S_outline(struct flow *f, const char *title, int level);
+static void S_draw_line(struct flow *f, const struct lline *l, double x,
+                        double top, double size, struct lcolor c);
+
+/* Starts a block whose first first_h points must not be parted from the
+ * waiting heading: breaks the page unless both fit (as far as they can
+ * fit a page at all), then draws the heading. */
+static void S_start(struct flow *f, double first_h)
+{
+	struct pending *p = &f->head;
+	double hh = S_head_height(p), keep = first_h > p->need ? first_h : p->need;
+	if (hh + keep > S_page_room(f))
+		keep = S_page_room(f) - hh;
+	S_need(f, hh + (keep > 0 ? keep : 0));
+	if (p->text == NULL)
+		return;
+	double lh = p->size * HEAD_LEAD;
+	S_outline(f, p->text, p->level);
+	for (size_t i = 0; i < p->n; i++) {
+		S_need(f, lh);
+		S_draw_line(f, &p->lines[i], f->g.margin_left, f->y, p->size, p->color);
+		f->y += lh;
+	}
+	f->y += p->size * HEAD_AFTER + p->gap;
+	p->text = NULL;
+}
+
 void flow_keep(struct flow *f, double h)
 {
-	if (h <= S_page_room(f))
-		S_need(f, h);
+	double hh = S_head_height(&f->head);
+	if (hh + h <= S_page_room(f))
+		S_need(f, hh + h);
 }
 
 void flow_gap(struct flow *f, double pts)
 {
-	if (!f->fresh)
+	if (f->head.text != NULL)
+		f->head.gap += pts;
+	else if (!f->fresh)
 		f->y += pts;
 }
 
@@ -437,17 +488,13 @@ void flow_heading(struct flow *f, const char *text, int level, double size,
 {
 	struct lrun run = { text, LFONT_BOLD };
 	struct lline *lines;
-	double w = flow_content_width(f);
-	size_t n = layout_wrap(f->m, &run, 1, size, w, f->doc->arena, &lines);
-	double lh = size * 1.25;
-	S_need(f, (n < 3 ? n : 3) * lh + need);
-	S_outline(f, text, level);
-	for (size_t i = 0; i < n; i++) {
-		S_need(f, lh);
-		S_draw_line(f, &lines[i], f->g.margin_left, f->y, size, color);
-		f->y += lh;
-	}
-	f->y += size * 0.35;
+	size_t n = layout_wrap(f->m, &run, 1, size, flow_content_width(f), f->doc->arena,
+	                       &lines);
+	struct pending next = { arena_strdup(f->doc->arena, text), level, size, need, color,
+	                        lines, n, 0 };
+	if (f->head.text != NULL)     /* a heading right after a heading */
+		S_start(f, S_head_height(&next));
+	f->head = next;
 }
 
 double flow_paragraph_height(struct flow *f, const struct lrun *runs, size_t nruns,
@@ -470,7 +517,7 @@ void flow_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
 	                       flow_content_width(f) - st->indent - st->right_indent,
 	                       f->doc->arena, &lines);
 	/* Keep at least two lines together at a page break. */
-	S_need(f, (n > 1 ? 2 : 1) * lh);
+	S_start(f, (n > 1 ? 2 : 1) * lh);
 	for (size_t i = 0; i < n; i++) {
 		S_need(f, lh);
 		if (i == 0 && st->bullet != NULL)
@@ -481,44 +528,89 @@ void flow_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
 	}
 }
 
+static double S_lead(const struct para_style *ps)
+{
+	return ps->size * (ps->leading > 0 ? ps->leading : LINE_GAP);
+}
+
+/* A box's lines in order: paragraph and line within it. */
+struct bline {
+	size_t para, line;
+};
+
+/* Draws box lines [from, to) inside one frame h high at the cursor. */
+static void S_box_part(struct flow *f, const struct box_para *paras, struct lline **lines,
+                       const struct bline *bl, size_t from, size_t to, double h,
+                       const struct box_style *st)
+{
+	double x = f->g.margin_left, w = flow_content_width(f);
+	S_rect(f, x, f->y, w, h, st->fill, true, 0);
+	S_rect(f, x, f->y, w, h, st->border, false, 1.2);
+	double y = f->y + st->padding;
+	for (size_t k = from; k < to; k++) {
+		const struct para_style *ps = &paras[bl[k].para].style;
+		S_draw_line(f, &lines[bl[k].para][bl[k].line], x + st->padding + ps->indent, y,
+		            ps->size, ps->color);
+		y += S_lead(ps);
+		if (k + 1 < to && bl[k + 1].para != bl[k].para)
+			y += paras[bl[k].para].gap_after;
+	}
+	f->y += h;
+}
+
+/* Height of box lines [from, to) with their paragraph gaps, no padding. */
+static double S_box_height(const struct box_para *paras, const struct bline *bl,
+                           size_t from, size_t to)
+{
+	double h = 0;
+	for (size_t k = from; k < to; k++) {
+		h += S_lead(&paras[bl[k].para].style);
+		if (k + 1 < to && bl[k + 1].para != bl[k].para)
+			h += paras[bl[k].para].gap_after;
+	}
+	return h;
+}
+
 void flow_box(struct flow *f, const struct box_para *paras, size_t n,
               const struct box_style *st)
 {
-	double inner = flow_content_width(f) - 2 * st->padding;
-	struct lline **lines = arena_array(f->doc->arena, n, sizeof *lines);
-	size_t *counts = arena_array(f->doc->arena, n, sizeof *counts);
-	double h = 2 * st->padding;
+	struct arena *a = f->doc->arena;
+	double inner = flow_content_width(f) - 2 * st->padding, pad = 2 * st->padding;
+	struct lline **lines = arena_array(a, n ? n : 1, sizeof *lines);
+	size_t *counts = arena_array(a, n ? n : 1, sizeof *counts), total = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct para_style *ps = &paras[i].style;
 		counts[i] = layout_wrap(f->m, paras[i].runs, paras[i].nruns, ps->size,
-		                        inner - ps->indent - ps->right_indent, f->doc->arena,
-		                        &lines[i]);
-		h += counts[i] * ps->size * (ps->leading > 0 ? ps->leading : LINE_GAP);
-		h += i + 1 < n ? paras[i].gap_after : 0;
+		                        inner - ps->indent - ps->right_indent, a, &lines[i]);
+		total += counts[i];
 	}
-	if (h > S_page_room(f)) {   /* cannot be kept whole: flow it plainly */
-		for (size_t i = 0; i < n; i++) {
-			flow_paragraph(f, paras[i].runs, paras[i].nruns, &paras[i].style);
-			flow_gap(f, paras[i].gap_after);
+	struct bline *bl = arena_array(a, total ? total : 1, sizeof *bl);
+	for (size_t i = 0, k = 0; i < n; i++)
+		for (size_t l = 0; l < counts[i]; l++)
+			bl[k++] = (struct bline){ i, l };
+	double h = pad + S_box_height(paras, bl, 0, total);
+	double start = pad + S_box_height(paras, bl, 0, total < 3 ? total : 3);
+	/* Whole where it fits; else on the next page when it fits there and
+	 * little of this page is left; else split, a frame on every page. */
+	S_start(f, start);
+	double room = S_bottom(f) - f->y;
+	if (h > room && h <= S_page_room(f) && room < S_page_room(f) / 3)
+		S_need(f, h);
+	size_t from = 0;
+	while (from < total) {
+		size_t to = from + 1;
+		double avail = S_bottom(f) - f->y - pad;
+		while (to < total && S_box_height(paras, bl, from, to + 1) <= avail + 1e-6)
+			to++;
+		if (S_box_height(paras, bl, from, to) > avail + 1e-6 && !f->fresh) {
+			S_new_page(f);
+			continue;
 		}
-		return;
+		S_box_part(f, paras, lines, bl, from, to, pad + S_box_height(paras, bl, from, to), st);
+		from = to;
+		if (from < total)
+			S_new_page(f);
 	}
-	S_need(f, h);
-	double x = f->g.margin_left;
-	S_rect(f, x, f->y, flow_content_width(f), h, st->fill, true, 0);
-	S_rect(f, x, f->y, flow_content_width(f), h, st->border, false, 1.2);
-	double y = f->y + st->padding;
-	for (size_t i = 0; i < n; i++) {
-		const struct para_style *ps = &paras[i].style;
-		double lh = ps->size * (ps->leading > 0 ? ps->leading : LINE_GAP);
-		for (size_t k = 0; k < counts[i]; k++) {
-			S_draw_line(f, &lines[i][k], x + st->padding + ps->indent, y, ps->size,
-			            ps->color);
-			y += lh;
-		}
-		y += paras[i].gap_after;
-	}
-	f->y += h;
 }
 
 /* ---- charts --------------------------------------------------------------- */
@@ -550,10 +642,18 @@ void flow_bars(struct flow *f, const struct bar *bars, size_t n, double max,
 	double bar_x = f->g.margin_left + label_w + 8;
 	double bar_w = w - label_w - 8 - value_w - 8;
 	double row = size * 1.9;
+	struct lline **labels = arena_array(f->doc->arena, n ? n : 1, sizeof *labels);
+	size_t *nls = arena_array(f->doc->arena, n ? n : 1, sizeof *nls);
+	double total = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct lrun run = { bars[i].label, LFONT_REGULAR };
-		struct lline *lines;
-		size_t nl = S_wrap_max(f, &run, 1, size, label_w, LABEL_LINES, &lines);
+		nls[i] = S_wrap_max(f, &run, 1, size, label_w, LABEL_LINES, &labels[i]);
+		total += nls[i] * size * 1.2 > row ? nls[i] * size * 1.2 : row;
+	}
+	S_start(f, total);    /* a chart that fits a page is not split */
+	for (size_t i = 0; i < n; i++) {
+		struct lline *lines = labels[i];
+		size_t nl = nls[i];
 		double h = nl * size * 1.2 > row ? nl * size * 1.2 : row;
 		S_need(f, h);
 		for (size_t k = 0; k < nl; k++)
@@ -602,6 +702,29 @@ void flow_diverging(struct flow *f, const struct dbar *bars, size_t n,
 	half = half > 0 ? half : 0;
 	double row = size * 1.8, lh = size * 1.2;
 	const struct lcolor axis = { 0.45, 0.45, 0.45 };
+	struct lline **labels = arena_array(f->doc->arena, n ? n : 1, sizeof *labels);
+	size_t *nls = arena_array(f->doc->arena, n ? n : 1, sizeof *nls);
+	double total = st->neg_caption || st->pos_caption ? 2 * size * 1.2 + 2 : 0;
+	struct lline *title = NULL;
+	size_t ntitle = 0;
+	double title_lh = st->title_size * LINE_GAP;
+	if (st->title != NULL) {
+		struct lrun run = { st->title, LFONT_REGULAR };
+		ntitle = layout_wrap(f->m, &run, 1, st->title_size, w, f->doc->arena, &title);
+		total += (double)ntitle * title_lh + 4;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct lrun run = { bars[i].label, LFONT_REGULAR };
+		nls[i] = S_wrap_max(f, &run, 1, size, label_w, LABEL_LINES, &labels[i]);
+		total += nls[i] * lh > row ? nls[i] * lh : row;
+	}
+	S_start(f, total);    /* a chart that fits a page is not split */
+	for (size_t i = 0; i < ntitle; i++) {
+		S_need(f, title_lh);
+		S_draw_line(f, &title[i], f->g.margin_left, f->y, st->title_size, S_black);
+		f->y += title_lh;
+	}
+	f->y += ntitle ? 4 : 0;
 	if (st->neg_caption || st->pos_caption) {
 		S_need(f, 2 * size * 1.2 + row);
 		double h0 = st->neg_caption ? S_caption(f, st->neg_caption, centre - 4,
@@ -611,9 +734,8 @@ void flow_diverging(struct flow *f, const struct dbar *bars, size_t n,
 		f->y += (h0 > h1 ? h0 : h1) + 2;
 	}
 	for (size_t i = 0; i < n; i++) {
-		struct lrun run = { bars[i].label, LFONT_REGULAR };
-		struct lline *lines;
-		size_t nl = S_wrap_max(f, &run, 1, size, label_w, LABEL_LINES, &lines);
+		struct lline *lines = labels[i];
+		size_t nl = nls[i];
 		double h = nl * lh > row ? nl * lh : row;
 		S_need(f, h);
 		double text_top = f->y + (row - size) / 2 - 1;
@@ -636,7 +758,7 @@ void flow_diverging(struct flow *f, const struct dbar *bars, size_t n,
 
 void flow_image(struct flow *f, const char *key, double x, double w, double h)
 {
-	S_need(f, h);
+	S_start(f, h);
 	S_add(f->doc, f->page, (struct lbox){ .kind = LBOX_IMAGE, .x = f->g.margin_left + x,
 	                                      .y = f->y, .w = w, .h = h,
 	                                      .text = arena_strdup(f->doc->arena, key),
@@ -683,15 +805,20 @@ bool layout_columns(const struct measurer *m, const struct ltable *t,
 	if (lo == NULL || hi == NULL)
 		abort();
 	S_extents(m, t, lo, hi);
-	double sum_lo = 0, sum_hi = 0;
+	/* A word wider than a quarter of the table (or than a fair share of
+	 * it) is broken rather than allowed to starve the other columns. */
+	double cap = nc ? width / (double)nc : width;
+	cap = cap > width / 4 ? cap : width / 4;
+	double sum_lo = 0, sum_hi = 0, sum_raw = 0;
 	for (size_t c = 0; c < nc; c++) {
+		sum_raw += lo[c];
+		lo[c] = lo[c] < cap ? lo[c] : cap;
 		sum_lo += lo[c];
 		sum_hi += hi[c];
 	}
-	bool fits = sum_lo <= width;
-	if (!fits) {
-		/* Too narrow for the widest words: a level L such that the columns
-		 * narrower than L keep their width and the others get L each. */
+	if (sum_lo > width) {
+		/* Still too narrow: a level L such that the columns narrower than
+		 * L keep their width and the others get L each. */
 		double level = width / (double)nc;
 		for (size_t iter = 0; iter < nc; iter++) {
 			double fixed = 0;
@@ -710,7 +837,7 @@ bool layout_columns(const struct measurer *m, const struct ltable *t,
 		for (size_t c = 0; c < nc; c++)
 			out[c] = lo[c] < level ? lo[c] : level;
 	}
-	for (size_t c = 0; fits && c < nc; c++) {
+	for (size_t c = 0; sum_lo <= width && c < nc; c++) {
 		if (sum_hi <= width)          /* all natural: spread the slack */
 			out[c] = hi[c] + (width - sum_hi) * hi[c] / sum_hi;
 		else                          /* minimums, the rest by need */
@@ -718,7 +845,7 @@ bool layout_columns(const struct measurer *m, const struct ltable *t,
 	}
 	free(lo);
 	free(hi);
-	return fits;
+	return sum_raw <= width;
 }
 
 /* Deals columns [key, ncols) into groups no wider than avail, closing a
@@ -810,6 +937,7 @@ struct ltable layout_subtable(const struct ltable *t, size_t key, size_t from,
 
 #define WHOLE_ROW 6          /* rows of at most this many lines are not split */
 #define KEEP_LINES 2         /* a split row keeps at least this many lines together */
+#define KEEP_LAST 3          /* a table's last rows are not parted */
 
 struct trow {
 	struct lline **lines;   /* per cell */
@@ -936,7 +1064,12 @@ void flow_table(struct flow *f, const struct ltable *t)
 	double lh = t->size * LINE_GAP, first_lines = KEEP_LINES * lh + 2 * t->padding;
 	/* The start of a row: the whole of a short one, else its first lines. */
 #define START(r) (rows[r].most <= WHOLE_ROW ? rows[r].h : first_lines)
-	S_need(f, (td.repeat ? td.hr.h : first_lines) + (t->nrows ? START(0) : 0));
+	/* The header goes with the first row, or a group row and the start
+	 * of the row after it. */
+	double lead = t->nrows ? START(0) : 0;
+	if (t->nrows > 1 && t->rows[0].kind == LROW_GROUP)
+		lead += START(1);
+	S_start(f, (td.repeat ? td.hr.h : first_lines) + lead);
 	if (td.repeat)
 		S_header(&td);
 	else
@@ -949,6 +1082,14 @@ void flow_table(struct flow *f, const struct ltable *t)
 		double need = group ? rows[r].h : START(r);
 		if (group && r + 1 < t->nrows)
 			need += START(r + 1);
+		/* The last rows go over together rather than one alone. */
+		if (t->nrows - r <= KEEP_LAST && t->nrows > KEEP_LAST) {
+			double rest = 0;
+			for (size_t k = r; k < t->nrows; k++)
+				rest += rows[k].h;
+			if (rest <= S_page_room(f) - td.hr.h)
+				need = need > rest ? need : rest;
+		}
 		if (need > S_bottom(f) - f->y && td.rows_on_page > 0)
 			S_table_break(&td);
 		if (row->outline != NULL)
@@ -964,6 +1105,7 @@ void flow_table(struct flow *f, const struct ltable *t)
 
 struct ldoc *flow_finish(struct flow *f, const char *header, const char *footer_left)
 {
+	S_start(f, 0);        /* a heading with nothing after it */
 	struct ldoc *d = f->doc;
 	const struct lcolor grey = { 0.35, 0.35, 0.35 };
 	double size = 7.5, w = flow_content_width(f), x = f->g.margin_left;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "explain.h"
 
 #define BODY 9.5
 #define SMALL 8.0
@@ -18,8 +19,10 @@
 #define FULL "\xE2\x97\x8F"     /* the level symbols: filled and empty circles */
 #define EMPTY "\xE2\x97\x8B"
 
-/* Column groups: a framework column is at least this wide (points). */
+/* Column groups: a framework column is at least this wide (points), or
+ * this when it holds only numbers. */
 #define COL_MIN 74.0
+#define COL_MIN_NUMBERS 50.0
 #define COL_MAX 150.0
 #define CHART_MAX 12            /* criteria drawn in the contributions chart */
 
@@ -164,24 +167,6 @@ static const char *S_x(struct rb *b, const char *text)
 	return report_expand(b->rs, b->profile, text, b->a);
 }
 
-/* "A", "A and B", "A, B and C". */
-static const char *S_list(struct rb *b, const char *const *items, size_t n)
-{
-	const char *s = "";
-	for (size_t i = 0; i < n; i++)
-		s = arena_printf(b->a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ? " and " : ", ",
-		                 items[i]);
-	return s;
-}
-
-static const char *S_names(struct rb *b, const size_t *fw, size_t n)
-{
-	const char **names = arena_array(b->a, n ? n : 1, sizeof *names);
-	for (size_t i = 0; i < n; i++)
-		names[i] = S_fw(b, fw[i]);
-	return S_list(b, names, n);
-}
-
 /* ---- flowing helpers ---------------------------------------------------- */
 
 static void S_para(struct rb *b, const char *text, enum lfont font, double size,
@@ -277,11 +262,11 @@ static struct ltable S_table(struct rb *b, size_t ncols, struct lcell *head,
 /* Flows a table whose columns after the first key ones are frameworks; when
  * they do not fit the width readably, in column groups, each a table of its
  * own with the key columns repeated and a line saying which part it is. */
-static void S_grouped(struct rb *b, const struct ltable *t, size_t key)
+static void S_grouped(struct rb *b, const struct ltable *t, size_t key, double min_w)
 {
 	size_t *starts = arena_array(b->a, t->ncols + 1, sizeof *starts);
 	size_t n = layout_column_groups(flow_measurer(b->f), t, key, flow_content_width(b->f),
-	                                COL_MIN, COL_MAX, starts);
+	                                min_w, COL_MAX, starts);
 	if (n <= 1) {
 		flow_table(b->f, t);
 		return;
@@ -312,48 +297,6 @@ static const char *S_scores(struct rb *b, const struct verdict *v)
 	return s;
 }
 
-/* The one-sentence recommendation for a profile (or a scenario). */
-static const char *S_sentence(struct rb *b, const struct verdict *v, const char *who)
-{
-	switch (v->kind) {
-	case VERDICT_WINNER:
-		if (!v->has_margin)
-			return arena_printf(b->a, "Choose %s: it is the only framework that meets "
-			                    "every requirement of %s.", S_fw(b, v->ranking[0].framework), who);
-		return arena_printf(b->a, "Choose %s: for %s it scores %.1f of 100, %.1f points "
-		                    "ahead of %s.", S_fw(b, v->ranking[0].framework), who,
-		                    v->ranking[0].score, v->margin, S_fw(b, v->ranking[1].framework));
-	case VERDICT_CLOSE:
-		return arena_printf(b->a, "Too close to call for %s: %s are within %.1f points "
-		                    "of each other; decide on the criteria below.", who,
-		                    S_names(b, v->leaders, v->nleaders), b->rs->close_call);
-	default:
-		return arena_printf(b->a, "No framework meets every requirement of %s.", who);
-	}
-}
-
-/* The sensitivity finding in words. */
-static const char *S_flip(struct rb *b, const struct verdict *v)
-{
-	if (v->kind != VERDICT_WINNER)
-		return "A sensitivity analysis applies only to a clear winner.";
-	if (!v->has_margin)
-		return "Only one framework qualifies, so no change of weights can alter the verdict; "
-		       "only a change of requirements or ratings can.";
-	if (!v->has_critical)
-		return arena_printf(b->a, "No change to a single criterion's weight makes another "
-		                    "framework draw level with %s: the verdict is robust.",
-		                    S_fw(b, v->ranking[0].framework));
-	const struct critical *c = &v->critical;
-	return arena_printf(b->a, "%s would draw level if the weight of %s %s from %s to %s "
-	                    "(a change of %.1f percentage points): the verdict is %s.",
-	                    S_fw(b, c->challenger), S_criterion(b, c->criterion),
-	                    c->tie_weight > c->weight ? "rose" : "fell",
-	                    S_pct(b->a, c->weight), S_pct(b->a, c->tie_weight),
-	                    100 * fabs(c->tie_weight - c->weight),
-	                    verdict_stability_name(v->stability));
-}
-
 /* The label a reader sees for a rating: level label, value with unit, or
  * "unknown". */
 static const char *S_level(struct rb *b, size_t c, size_t f)
@@ -366,63 +309,6 @@ static const char *S_level(struct rb *b, size_t c, size_t f)
 	if (s->kind == SCALE_ORDINAL)
 		return s->levels[r->level_ix].label;
 	return s->unit ? arena_printf(b->a, "%s %s", r->raw, s->unit) : r->raw;
-}
-
-/* A require bound in a reader's words: a level's label, or a value with
- * the scale's unit. */
-static const char *S_bound(struct rb *b, size_t c, const char *raw)
-{
-	const struct scale *s = &b->doc->scales[b->doc->criteria[c].scale_ix];
-	if (s->kind == SCALE_ORDINAL) {
-		size_t l = scale_level_ix(s, raw);
-		return l != MODEL_NO_INDEX ? s->levels[l].label : raw;
-	}
-	return s->unit ? arena_printf(b->a, "%s %s", raw, s->unit) : raw;
-}
-
-/* One disqualification of framework f in words: "excluded by the team
- * (reason)" or "needs Mobile Deployment of at least Broad (rated Limited)". */
-static const char *S_dq_reason(struct rb *b, size_t f, const char *why)
-{
-	if (strcmp(why, "exclude") == 0) {
-		const char *reason = NULL;
-		if (b->profile != MODEL_NO_INDEX) {
-			const struct profile *p = &b->doc->profiles[b->profile];
-			for (size_t i = 0; i < p->nexcludes; i++)
-				if (p->excludes[i].framework_ix == f && p->excludes[i].reason)
-					reason = p->excludes[i].reason;
-		}
-		return reason ? arena_printf(b->a, "excluded by the team (%s)", S_x(b, reason))
-		              : "excluded by the team";
-	}
-	const char *body = strncmp(why, "require:", 8) == 0 ? why + 8 : NULL;
-	const char *op = body ? strstr(body, ">=") : NULL;
-	if (op == NULL && body != NULL)
-		op = strstr(body, "<=");
-	size_t c = op ? doc_criterion_ix(b->doc, arena_strndup(b->a, body, (size_t)(op - body)))
-	              : MODEL_NO_INDEX;
-	if (c == MODEL_NO_INDEX)
-		return why;
-	return arena_printf(b->a, "needs %s of at %s %s (rated %s)", S_criterion(b, c),
-	                    op[0] == '>' ? "least" : "most", S_bound(b, c, op + 2),
-	                    S_level(b, c, f));
-}
-
-/* Every disqualification of a verdict, "; "-separated, or "" for none. */
-static const char *S_disqualified(struct rb *b, const struct verdict *v)
-{
-	const char *dq = "";
-	for (size_t k = 0; k < v->nframeworks; k++) {
-		const struct ranked *r = &v->ranking[k];
-		if (r->ndisqualified == 0)
-			continue;
-		const char **why = arena_array(b->a, r->ndisqualified, sizeof *why);
-		for (size_t i = 0; i < r->ndisqualified; i++)
-			why[i] = S_dq_reason(b, r->framework, r->disqualified_by[i]);
-		dq = arena_printf(b->a, "%s%s%s %s", dq, *dq ? "; " : "", S_fw(b, r->framework),
-		                  S_list(b, why, r->ndisqualified));
-	}
-	return dq;
 }
 
 /* ---- title and verdict ------------------------------------------------------ */
@@ -469,18 +355,15 @@ static void S_title(struct rb *b, const char *prepared_for)
 	flow_gap(b->f, 12);
 }
 
-/* Ratings counted as unknown that weigh in this verdict. */
-static size_t S_unknowns(const struct rb *b, const struct verdict *v)
+/* The sentences of explain.c with placeholders in names filled. */
+static const char *S_say(struct rb *b, const char *sentence)
 {
-	size_t n = 0;
-	for (size_t c = 0; c < b->doc->ncriteria; c++)
-		for (size_t f = 0; f < b->doc->nframeworks; f++)
-			n += v->weights[c] > 0 && doc_rating(b->doc, c, f)->unknown;
-	return n;
+	return sentence ? S_x(b, sentence) : NULL;
 }
 
-static void S_verdict_box(struct rb *b, const struct verdict *v, const char *who)
+static void S_verdict_box(struct rb *b, const struct verdict *v)
 {
+	const struct doc *doc = b->doc;
 	struct box_para p[8];
 	struct lrun runs[8][2];
 	size_t n = 0;
@@ -495,25 +378,23 @@ static void S_verdict_box(struct rb *b, const struct verdict *v, const char *who
 		n++;                                                                \
 	} while (0)
 	PUSH(kind, LFONT_BOLD, NULL, LFONT_REGULAR, SMALL, b->accent, 3);
-	PUSH(S_sentence(b, v, who), LFONT_BOLD, NULL, LFONT_REGULAR, 12.5, S_black, 6);
+	PUSH(S_say(b, explain_recommendation(doc, v, b->a)), LFONT_BOLD, NULL, LFONT_REGULAR,
+	     12.5, S_black, 6);
 	PUSH("Scores: ", LFONT_BOLD, S_scores(b, v), LFONT_REGULAR, BODY, S_black, 2);
 	if (v->has_margin)
 		PUSH("Margin: ", LFONT_BOLD, arena_printf(b->a, "%.1f points (close-call threshold "
-		     "%.1f)", v->margin, b->rs->close_call), LFONT_REGULAR, BODY, S_black, 2);
+		     "%.1f)", v->margin, v->close_call), LFONT_REGULAR, BODY, S_black, 2);
 	const char *stab = verdict_stability_name(v->stability);
+	const char *flip = S_say(b, explain_flip(doc, v, b->a));
 	if (stab != NULL)
-		PUSH("Stability: ", LFONT_BOLD, arena_printf(b->a, "%s. %s", stab, S_flip(b, v)),
+		PUSH("Stability: ", LFONT_BOLD, flip ? arena_printf(b->a, "%s. %s", stab, flip) : stab,
 		     LFONT_REGULAR, BODY, S_black, 2);
-	const char *dq = S_disqualified(b, v);
-	if (*dq)
-		PUSH("Disqualified: ", LFONT_BOLD, arena_printf(b->a, "%s.", dq), LFONT_REGULAR,
-		     BODY, S_black, 2);
-	size_t unknown = S_unknowns(b, v);
+	const char *dq = S_say(b, explain_disqualified(doc, v, b->a));
+	if (dq)
+		PUSH("Disqualified: ", LFONT_BOLD, dq, LFONT_REGULAR, BODY, S_black, 2);
+	const char *unknown = S_say(b, explain_unknowns(doc, v, b->a));
 	if (unknown)
-		PUSH("Caveat: ", LFONT_BOLD, arena_printf(b->a, "%zu rating%s that count%s toward "
-		     "this verdict %s unknown and scored as the worst level.", unknown,
-		     unknown == 1 ? "" : "s", unknown == 1 ? "s" : "", unknown == 1 ? "is" : "are"),
-		     LFONT_REGULAR, BODY, S_black, 2);
+		PUSH("Caveat: ", LFONT_BOLD, unknown, LFONT_REGULAR, BODY, S_black, 2);
 #undef PUSH
 	struct box_style st = { .fill = b->accent_light, .border = b->accent, .padding = 10 };
 	flow_box(b->f, p, n, &st);
@@ -562,10 +443,10 @@ static void S_contrib_chart(struct rb *b, const struct verdict *v)
 		rest += v->contrib[pos[i]];
 	for (size_t i = kn; i < nn; i++)
 		rest += v->contrib[neg[i]];
-	S_para(b, arena_printf(b->a, "What each criterion adds to the margin of %.1f points between "
-	       "%s and %s:", v->margin, S_fw(b, A), S_fw(b, B)), LFONT_REGULAR, BODY, S_black);
-	flow_gap(b->f, 4);
 	struct diverging_style st = {
+		.title = arena_printf(b->a, "What each criterion adds to the margin of %.1f points "
+		                      "between %s and %s:", v->margin, S_fw(b, A), S_fw(b, B)),
+		.title_size = BODY,
 		.size = SMALL + 0.5, .pos = b->accent, .neg = S_against,
 		.neg_caption = arena_printf(b->a, "\xE2\x86\x90 favours %s", S_fw(b, B)),
 		.pos_caption = arena_printf(b->a, "favours %s \xE2\x86\x92", S_fw(b, A)),
@@ -626,7 +507,7 @@ static void S_weights_table(struct rb *b, const struct verdict *v)
 	       "the sum of its column.", LFONT_REGULAR, BODY, S_black);
 	flow_gap(b->f, 4);
 	struct ltable t = S_table(b, ncols, head, rows, nrows);
-	S_grouped(b, &t, key);
+	S_grouped(b, &t, key, COL_MIN_NUMBERS);
 	if (unweighted)
 		S_note(b, arena_printf(b->a, "%zu criteri%s no weight for this team and %s left out.",
 		       unweighted, unweighted == 1 ? "on has" : "a have", unweighted == 1 ? "is" : "are"));
@@ -637,6 +518,11 @@ static void S_why(struct rb *b, const struct verdict *v)
 	S_h1(b, "Why");
 	S_score_bars(b, v);
 	flow_gap(b->f, 8);
+	const char *why = S_say(b, explain_why(b->doc, v, b->a));
+	if (why != NULL) {
+		S_para(b, why, LFONT_REGULAR, BODY, S_black);
+		flow_gap(b->f, 8);
+	}
 	if (v->has_margin) {
 		S_contrib_chart(b, v);
 		flow_gap(b->f, 8);
@@ -644,23 +530,48 @@ static void S_why(struct rb *b, const struct verdict *v)
 	S_weights_table(b, v);
 }
 
+/* How many points framework f is behind the first of the ranking. */
+static double S_gap(const struct verdict *v, size_t f)
+{
+	for (size_t k = 0; k < v->nframeworks; k++)
+		if (v->ranking[k].framework == f)
+			return v->ranking[0].score - v->ranking[k].score;
+	return 0;
+}
+
 static void S_change(struct rb *b, const struct verdict *v)
 {
 	S_h1(b, "What would change the verdict");
-	S_para(b, S_flip(b, v), LFONT_REGULAR, BODY, S_black);
+	const char *flip = S_say(b, explain_flip(b->doc, v, b->a));
+	S_para2(b, "Weights: ", flip ? flip : v->kind == VERDICT_CLOSE
+	        ? "A close call has no winner whose lead a change of weights could undo; the "
+	          "criteria above show where the leaders differ."
+	        : "No framework qualifies, so no change of weights can produce a winner; only "
+	          "a change of requirements or ratings can.", BODY);
 	if (v->has_critical) {
 		const struct critical *c = &v->critical;
-		flow_gap(b->f, 4);
-		S_para2(b, "In figures: ", arena_printf(b->a, "criterion %s; weight now %s, weight "
-		        "for a tie %s, change %.1f percentage points; challenger %s, %.1f points "
-		        "behind.", S_criterion(b, c->criterion), S_pct(b->a, c->weight),
+		flow_gap(b->f, 3);
+		S_para2(b, "In figures: ", arena_printf(b->a, "%s weighs %s now and would need %s "
+		        "for a tie, a change of %.1f percentage points; %s is %.1f points behind.",
+		        S_criterion(b, c->criterion), S_pct(b->a, c->weight),
 		        S_pct(b->a, c->tie_weight), 100 * fabs(c->tie_weight - c->weight),
-		        S_fw(b, c->challenger), v->ranking[0].score -
-		        v->ranking[1].score), BODY);
-		S_note(b, "Each weight is changed alone, the others rescaled in proportion; the "
-		       "criterion shown needs the smallest change to produce a tie. Robust means "
-		       "at least 15 percentage points, fragile under 5.");
+		        S_fw(b, c->challenger), S_gap(v, c->challenger)), BODY);
 	}
+	const char *rating = S_say(b, explain_rating_flip(b->doc, v, b->a));
+	if (rating != NULL) {
+		flow_gap(b->f, 3);
+		S_para2(b, "Ratings: ", rating, BODY);
+	}
+	const char *unknown = S_say(b, explain_unknowns(b->doc, v, b->a));
+	if (unknown != NULL) {
+		flow_gap(b->f, 3);
+		S_para2(b, "Unknown ratings: ", unknown, BODY);
+	}
+	if (v->kind == VERDICT_WINNER)
+		S_note(b, "Each weight is changed alone, the others rescaled in proportion; the "
+		       "criterion named needs the smallest change to produce a tie. Robust means "
+		       "at least 15 percentage points, fragile under 5. A rating change moves one "
+		       "rating one level up or down its scale.");
 }
 
 /* ---- tables ------------------------------------------------------------------ */
@@ -744,7 +655,7 @@ static void S_features(struct rb *b)
 		}
 	}
 	struct ltable t = S_table(b, ncols, head, rows, nrows);
-	S_grouped(b, &t, 1);
+	S_grouped(b, &t, 1, COL_MIN);
 	S_note(b, "Each cell gives the rating's text, then its level in words and as four "
 	       "circles (" FULL FULL FULL FULL " best, " EMPTY EMPTY EMPTY EMPTY " worst); the "
 	       "colour repeats it (green high, yellow middle, red low, grey unknown). Framework "
@@ -753,17 +664,7 @@ static void S_features(struct rb *b)
 
 static const char *S_short(struct rb *b, const struct verdict *v)
 {
-	switch (v->kind) {
-	case VERDICT_WINNER:
-		return v->has_margin ? arena_printf(b->a, "Choose %s (by %.1f)",
-		                                    S_fw(b, v->ranking[0].framework), v->margin)
-		                     : arena_printf(b->a, "Choose %s (the only one qualifying)",
-		                                    S_fw(b, v->ranking[0].framework));
-	case VERDICT_CLOSE:
-		return arena_printf(b->a, "Close call: %s", S_names(b, v->leaders, v->nleaders));
-	default:
-		return "No framework qualifies";
-	}
+	return S_say(b, explain_short(b->doc, v, b->a));
 }
 
 static void S_scenarios(struct rb *b)
@@ -793,16 +694,12 @@ static void S_bottom_line(struct rb *b)
 	const struct doc *doc = b->doc;
 	S_h1(b, "Bottom line");
 	for (size_t f = 0; f < doc->nframeworks; f++) {
-		size_t best[3];
-		const char *names[3];
-		size_t n = verdict_strengths(doc, b->rs->u, f, best, 3);
-		if (n == 0)
+		const char *list = S_say(b, explain_strength_list(doc, b->rs->u, f, b->a));
+		if (list == NULL)
 			continue;
-		for (size_t i = 0; i < n; i++)
-			names[i] = S_criterion(b, best[i]);
 		struct lrun runs[2] = { { arena_printf(b->a, "Choose %s", S_fw(b, f)), LFONT_BOLD },
-		                        { arena_printf(b->a, " if you prioritise %s.",
-		                                       S_list(b, names, n)), LFONT_REGULAR } };
+		                        { arena_printf(b->a, " if you prioritise %s.", list),
+		                          LFONT_REGULAR } };
 		struct para_style ps = { .size = BODY + 0.5, .color = S_black };
 		flow_paragraph(b->f, runs, 2, &ps);
 		flow_gap(b->f, 3);
@@ -850,6 +747,7 @@ static void S_methodology(struct rb *b)
 	struct lrun run = { arena_printf(b->a, "Generated by verdict %s from %s (SHA-256 %s).",
 	                                 b->rs->version, b->rs->input_name, b->rs->sha256),
 	                    LFONT_ITALIC };
+	flow_page_break(b->f);      /* an appendix, on a page of its own */
 	S_h1(b, "Methodology");
 	for (size_t i = 0; i < n; i++) {
 		struct lrun r = { text[i], LFONT_REGULAR };
@@ -911,7 +809,7 @@ struct ldoc *report_profile(const struct report_set *rs, size_t profile,
 		S_para(&b, S_x(&b, p->description), LFONT_ITALIC, BODY, S_grey);
 		flow_gap(b.f, 8);
 	}
-	S_verdict_box(&b, v, p->name);
+	S_verdict_box(&b, v);
 	S_sections(&b, PLACE_AFTER_VERDICT);
 	S_why(&b, v);
 	S_change(&b, v);
@@ -941,12 +839,12 @@ static void S_profile_table(struct rb *b)
 		if (v == NULL)
 			continue;
 		const char *stab = verdict_stability_name(v->stability);
-		const char *dq = S_disqualified(b, v);
+		const char *dq = S_say(b, explain_disqualified(doc, v, b->a));
 		struct lcell *cells = arena_array(b->a, 4, sizeof *cells);
 		cells[0] = S_cell2(b, doc->profiles[p].name, doc->profiles[p].description
 		                   ? S_x(b, doc->profiles[p].description) : NULL);
-		cells[1] = S_cell(b, *dq ? arena_printf(b->a, "%s. Disqualified: %s.", S_short(b, v), dq)
-		                         : S_short(b, v), LFONT_REGULAR);
+		cells[1] = S_cell(b, dq ? arena_printf(b->a, "%s. %s", S_short(b, v), dq)
+		                        : S_short(b, v), LFONT_REGULAR);
 		cells[2] = S_cell(b, S_scores(b, v), LFONT_REGULAR);
 		cells[3] = S_cell(b, stab ? stab : DASH, LFONT_REGULAR);
 		rows[n++] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells,
