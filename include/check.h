@@ -2,9 +2,13 @@
  *
  * check_doc() resolves every reference of a loaded doc into indexes (the
  * *_ix fields and criterion.rating_of) and adds an error or warning for
- * each rule of SPEC section 1 that the loader cannot see.  All problems
- * are reported in one run.  A doc may be handed to the verdict stage only
- * when check_doc() returned true. */
+ * each rule of SPEC section 1 about what the file says (ids, references,
+ * ratings, ranges, totals, requires, dates, colours, URLs, placeholders);
+ * the loader has reported everything about its shape.  All problems are
+ * reported in one run, each at its element's file and line, and the time
+ * is linear in the size of the doc.  A doc may be handed to the verdict
+ * stage only when check_doc() returned true and the loader reported no
+ * error. */
 #ifndef VERDICT_CHECK_H
 #define VERDICT_CHECK_H
 

@@ -1,7 +1,20 @@
-/* check.c - semantic rules of format 1 (SPEC section 1) and linking. */
+/* check.c - the meaning of format 1 (SPEC section 1) and linking.
+ *
+ * The loader has reported everything about the shape of the file
+ * (elements, attributes, the syntax of numbers, how many of each
+ * element); this is everything about what it says: ids and their
+ * uniqueness, references, ratings, ranges, totals, requires, dates,
+ * colours, URLs, placeholders, and the three warnings.  A reference or
+ * number the loader found missing is NULL or keeps its default here and
+ * is not reported again.
+ *
+ * Every lookup goes through a hash index and every "at most once" test
+ * through a stamp array, so the time stays linear in the size of the
+ * document whatever it holds. */
 #include "check.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,302 +28,496 @@ struct ctx {
 
 #define ERR(c, pos, ...) diags_add((c)->d, DIAG_ERROR, (pos).file, (pos).line, __VA_ARGS__)
 #define WARN(c, pos, ...) diags_add((c)->d, DIAG_WARNING, (pos).file, (pos).line, __VA_ARGS__)
+/* Input text as it may appear in a message. */
+#define Q(c, s) doc_shown((c)->doc, (s))
+
+/* ------------------------------------------------------------------ */
+/* Id indexes                                                           */
+
+/* Open addressing from id to the index of its first declaration. */
+struct S_index {
+	const char **keys;
+	size_t *vals;
+	size_t mask;
+};
+
+static size_t S_hash(const char *s)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return (size_t)(h ^ (h >> 29));
+}
+
+static void S_index_init(struct S_index *ix, struct arena *a, size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	ix->keys = arena_array(a, cap, sizeof *ix->keys);
+	ix->vals = arena_array(a, cap, sizeof *ix->vals);
+	ix->mask = cap - 1;
+}
+
+/* The slot of key: where it is, or the empty slot where it would go. */
+static size_t S_index_slot(const struct S_index *ix, const char *key)
+{
+	size_t i = S_hash(key) & ix->mask;
+	while (ix->keys[i] != NULL && strcmp(ix->keys[i], key) != 0)
+		i = (i + 1) & ix->mask;
+	return i;
+}
+
+static size_t S_index_find(const struct S_index *ix, const char *key)
+{
+	if (key == NULL)
+		return MODEL_NO_INDEX;
+	size_t i = S_index_slot(ix, key);
+	return ix->keys[i] != NULL ? ix->vals[i] : MODEL_NO_INDEX;
+}
+
+/* Adds key with val; returns the earlier val when key was there already. */
+static size_t S_index_add(struct S_index *ix, const char *key, size_t val)
+{
+	size_t i = S_index_slot(ix, key);
+	if (ix->keys[i] != NULL)
+		return ix->vals[i];
+	ix->keys[i] = key;
+	ix->vals[i] = val;
+	return MODEL_NO_INDEX;
+}
+
+/* "line 12", or "shared/x.xml:12" when first is in another file than at. */
+static const char *S_where(struct ctx *c, struct srcpos first, struct srcpos at)
+{
+	if (first.file == at.file || (first.file && at.file && strcmp(first.file, at.file) == 0))
+		return arena_printf(c->doc->arena, "line %ld", first.line);
+	return arena_printf(c->doc->arena, "%s:%ld", Q(c, first.file), first.line);
+}
 
 static void S_id(struct ctx *c, const char *id, const char *kind, struct srcpos pos)
 {
 	if (id != NULL && !patterns_is_id(c->pat, id))
-		ERR(c, pos, "%s id '%s' does not match ^[a-z0-9][a-z0-9._-]{0,63}$", kind, id);
+		ERR(c, pos, "%s id '%s' is not an id: lower-case letters, digits, '.', "
+		    "'_' and '-', starting with a letter or digit, at most 64 "
+		    "(^[a-z0-9][a-z0-9._-]{0,63}$)", kind, Q(c, id));
 }
 
-/* Reports the second and later uses of an id within one kind.  Quadratic,
- * but kinds are small next to the cost of laying out their reports. */
-#define CHECK_UNIQUE(c, arr, n, kind)                                           \
-	do {                                                                    \
-		for (size_t i_ = 0; i_ < (n); i_++) {                           \
-			if ((arr)[i_].id == NULL)                               \
-				continue;                                       \
-			S_id((c), (arr)[i_].id, (kind), (arr)[i_].pos);         \
-			for (size_t j_ = 0; j_ < i_; j_++)                      \
-				if ((arr)[j_].id != NULL &&                     \
-				    strcmp((arr)[i_].id, (arr)[j_].id) == 0) {  \
-					ERR((c), (arr)[i_].pos,                 \
-					    "duplicate %s id '%s' (first at line %ld)", \
-					    (kind), (arr)[i_].id, (arr)[j_].pos.line); \
-					break;                                  \
-				}                                               \
-		}                                                               \
+/* Checks the ids of one kind (pattern, uniqueness) and indexes them. */
+#define CHECK_IDS(c, ix, arr, n, kind)                                        \
+	do {                                                                  \
+		S_index_init((ix), (c)->doc->arena, (n));                     \
+		for (size_t i_ = 0; i_ < (n); i_++) {                         \
+			if ((arr)[i_].id == NULL)                             \
+				continue;                                     \
+			S_id((c), (arr)[i_].id, (kind), (arr)[i_].pos);       \
+			size_t j_ = S_index_add((ix), (arr)[i_].id, i_);      \
+			if (j_ != MODEL_NO_INDEX)                             \
+				ERR((c), (arr)[i_].pos, "duplicate %s id '%s' (first at %s)", \
+				    (kind), Q((c), (arr)[i_].id),              \
+				    S_where((c), (arr)[j_].pos, (arr)[i_].pos)); \
+		}                                                             \
 	} while (0)
 
-static void S_scales(struct ctx *c)
+/* Everything the checks share: the doc and one index per kind. */
+struct S_all {
+	struct ctx c;
+	struct S_index scales, frameworks, criteria, scenarios;
+	size_t *stamp_c;   /* per criterion: the group that last weighed it + 1 */
+	struct srcpos *pos_c;   /* ... and where */
+	size_t *stamp_s;   /* per scenario: the profile that last used it + 1 */
+	struct srcpos *pos_s;   /* ... and where */
+	size_t group;      /* groups seen so far */
+};
+
+/* ------------------------------------------------------------------ */
+/* Scales, frameworks, ratings                                          */
+
+static void S_ordinal(struct ctx *c, struct scale *s)
 {
+	const char *id = Q(c, s->id);
+	if (s->nlevels < 2) {
+		ERR(c, s->pos, "scale '%s' needs at least 2 levels, it has %zu", id, s->nlevels);
+		return;
+	}
+	struct S_index levels;
+	S_index_init(&levels, c->doc->arena, s->nlevels);
+	s->min = s->max = s->levels[0].score;
+	for (size_t l = 0; l < s->nlevels; l++) {
+		struct level *lv = &s->levels[l];
+		S_id(c, lv->id, "level", lv->pos);
+		if (lv->id != NULL && strcmp(lv->id, "unknown") == 0)
+			ERR(c, lv->pos, "'unknown' is reserved (an unknown rating) and "
+			    "cannot be a level id");
+		else if (lv->id != NULL && S_index_add(&levels, lv->id, l) != MODEL_NO_INDEX)
+			ERR(c, lv->pos, "duplicate level id '%s' in scale '%s'", Q(c, lv->id), id);
+		if (!isfinite(lv->score))
+			ERR(c, lv->pos, "level '%s': score is not a finite number", Q(c, lv->id));
+		s->min = fmin(s->min, lv->score);
+		s->max = fmax(s->max, lv->score);
+	}
+	if (s->min == s->max)
+		ERR(c, s->pos, "scale '%s' cannot discriminate: every level scores %g",
+		    id, s->min);
+	else if (!isfinite(s->max - s->min))
+		ERR(c, s->pos, "scale '%s': its scores span more than a number holds", id);
+}
+
+static void S_scales(struct S_all *all)
+{
+	struct ctx *c = &all->c;
 	struct doc *doc = c->doc;
-	CHECK_UNIQUE(c, doc->scales, doc->nscales, "scale");
+	CHECK_IDS(c, &all->scales, doc->scales, doc->nscales, "scale");
 	for (size_t i = 0; i < doc->nscales; i++) {
 		struct scale *s = &doc->scales[i];
-		if (s->kind == SCALE_NUMERIC) {
-			if (!(s->min < s->max))
-				ERR(c, s->pos, "scale '%s': min (%g) must be less than max (%g)",
-				    s->id, s->min, s->max);
-			continue;
-		}
-		if (s->nlevels < 2) {
-			ERR(c, s->pos, "scale '%s' needs at least 2 levels", s->id);
-			continue;
-		}
-		s->min = s->max = s->levels[0].score;
-		for (size_t l = 0; l < s->nlevels; l++) {
-			struct level *lv = &s->levels[l];
-			S_id(c, lv->id, "level", lv->pos);
-			if (lv->id != NULL && strcmp(lv->id, "unknown") == 0)
-				ERR(c, lv->pos, "'unknown' is reserved and cannot be a level id");
-			if (!isfinite(lv->score))
-				ERR(c, lv->pos, "level '%s': score is not a finite number", lv->id);
-			for (size_t k = 0; k < l; k++)
-				if (lv->id != NULL && s->levels[k].id != NULL &&
-				    strcmp(lv->id, s->levels[k].id) == 0)
-					ERR(c, lv->pos, "duplicate level id '%s' in scale '%s'",
-					    lv->id, s->id);
-			s->min = fmin(s->min, lv->score);
-			s->max = fmax(s->max, lv->score);
-		}
-		if (s->min == s->max)
-			ERR(c, s->pos, "scale '%s' cannot discriminate: every level scores %g",
-			    s->id, s->min);
+		if (s->kind == SCALE_ORDINAL)
+			S_ordinal(c, s);
+		else if (!(s->min < s->max))
+			ERR(c, s->pos, "scale '%s': min (%g) must be less than max (%g)",
+			    Q(c, s->id), s->min, s->max);
+		else if (!isfinite(s->max - s->min))
+			ERR(c, s->pos, "scale '%s': max - min is more than a number holds",
+			    Q(c, s->id));
 	}
 }
 
-static void S_frameworks(struct ctx *c)
+static void S_frameworks(struct S_all *all)
 {
+	struct ctx *c = &all->c;
 	struct doc *doc = c->doc;
-	if (doc->nframeworks < CHECK_MIN_FRAMEWORKS || doc->nframeworks > CHECK_MAX_FRAMEWORKS)
-		ERR(c, doc->pos, "a comparison needs %d to %d frameworks, this one has %zu",
-		    CHECK_MIN_FRAMEWORKS, CHECK_MAX_FRAMEWORKS, doc->nframeworks);
-	CHECK_UNIQUE(c, doc->frameworks, doc->nframeworks, "framework");
+	CHECK_IDS(c, &all->frameworks, doc->frameworks, doc->nframeworks, "framework");
 	for (size_t i = 0; i < doc->nframeworks; i++) {
 		const struct framework *f = &doc->frameworks[i];
 		if (f->url != NULL && !patterns_is_url(c->pat, f->url))
-			ERR(c, f->pos, "framework '%s': url '%s' is not an http(s) URL", f->id, f->url);
+			ERR(c, f->pos, "framework '%s': url '%s' is not an http:// or "
+			    "https:// URL", Q(c, f->id), Q(c, f->url));
 	}
 }
 
 static void S_rating(struct ctx *c, const struct criterion *cr,
                      const struct scale *s, struct rating *r)
 {
-	const struct framework *f = &c->doc->frameworks[r->framework_ix];
+	const char *f = Q(c, r->framework), *crit = Q(c, cr->id), *sid = Q(c, s->id);
+	if (r->raw == NULL)
+		return;   /* neither level nor value: the loader said so */
+	if (s->kind == SCALE_ORDINAL && !r->by_level) {
+		ERR(c, r->pos, "rating of '%s' in '%s': scale '%s' is ordinal, so the "
+		    "rating takes level=, not value=", f, crit, sid);
+		return;
+	}
+	if (s->kind == SCALE_NUMERIC && r->by_level) {
+		ERR(c, r->pos, "rating of '%s' in '%s': scale '%s' is numeric, so the "
+		    "rating takes value=, not level=", f, crit, sid);
+		return;
+	}
 	if (r->unknown)
 		return;
 	if (s->kind == SCALE_ORDINAL) {
-		if (r->raw == NULL) {
-			ERR(c, r->pos, "rating of '%s' in '%s' needs a 'level' (scale '%s' is ordinal)",
-			    f->id, cr->id, s->id);
-			return;
-		}
 		r->level_ix = scale_level_ix(s, r->raw);
 		if (r->level_ix == MODEL_NO_INDEX)
 			ERR(c, r->pos, "rating of '%s' in '%s': level '%s' is not in scale '%s'",
-			    f->id, cr->id, r->raw, s->id);
-		return;
-	}
-	if (r->raw == NULL) {
-		ERR(c, r->pos, "rating of '%s' in '%s' needs a 'value' (scale '%s' is numeric)",
-		    f->id, cr->id, s->id);
+			    f, crit, Q(c, r->raw), sid);
 	} else if (!isfinite(r->value) || r->value < s->min || r->value > s->max) {
-		ERR(c, r->pos, "rating of '%s' in '%s': value %s is outside [%g, %g]",
-		    f->id, cr->id, r->raw, s->min, s->max);
+		ERR(c, r->pos, "rating of '%s' in '%s': value %s is outside [%g, %g] "
+		    "of scale '%s'", f, crit, Q(c, r->raw), s->min, s->max, sid);
 	}
 }
 
-static void S_criteria(struct ctx *c)
+/* The ratings of one criterion; seen/at are per framework scratch arrays
+ * stamped with the criterion (stamp). */
+static void S_ratings(struct S_all *all, struct criterion *cr, size_t stamp,
+                      size_t *seen, size_t *at)
 {
+	struct ctx *c = &all->c;
 	struct doc *doc = c->doc;
-	if (doc->ncriteria == 0)
-		ERR(c, doc->pos, "a comparison needs at least one criterion");
-	CHECK_UNIQUE(c, doc->criteria, doc->ncriteria, "criterion");
-	for (size_t i = 0; i < doc->ncriteria; i++) {
-		struct criterion *cr = &doc->criteria[i];
-		cr->scale_ix = cr->scale ? doc_scale_ix(doc, cr->scale) : MODEL_NO_INDEX;
-		if (cr->scale_ix == MODEL_NO_INDEX)
-			ERR(c, cr->pos, "criterion '%s': unknown scale '%s'", cr->id,
-			    cr->scale ? cr->scale : "");
+	bool matrix = doc->nframeworks <= CHECK_MAX_FRAMEWORKS;
+	if (matrix) {
 		cr->rating_of = arena_array(doc->arena, doc->nframeworks, sizeof *cr->rating_of);
 		for (size_t f = 0; f < doc->nframeworks; f++)
 			cr->rating_of[f] = MODEL_NO_INDEX;
-		for (size_t r = 0; r < cr->nratings; r++) {
-			struct rating *rt = &cr->ratings[r];
-			rt->framework_ix = doc_framework_ix(doc, rt->framework);
-			if (rt->framework_ix == MODEL_NO_INDEX) {
-				ERR(c, rt->pos, "criterion '%s': rating of unknown framework '%s'",
-				    cr->id, rt->framework);
-				continue;
-			}
-			if (cr->rating_of[rt->framework_ix] != MODEL_NO_INDEX) {
-				ERR(c, rt->pos, "criterion '%s': framework '%s' is rated twice (first at line %ld)",
-				    cr->id, rt->framework, cr->ratings[cr->rating_of[rt->framework_ix]].pos.line);
-				continue;
-			}
-			cr->rating_of[rt->framework_ix] = r;
-			if (cr->scale_ix != MODEL_NO_INDEX)
-				S_rating(c, cr, &doc->scales[cr->scale_ix], rt);
+	}
+	size_t rated = 0;
+	for (size_t r = 0; r < cr->nratings; r++) {
+		struct rating *rt = &cr->ratings[r];
+		if (rt->framework == NULL)
+			continue;
+		rt->framework_ix = S_index_find(&all->frameworks, rt->framework);
+		size_t f = rt->framework_ix;
+		if (f == MODEL_NO_INDEX) {
+			ERR(c, rt->pos, "criterion '%s': rating of unknown framework '%s'",
+			    Q(c, cr->id), Q(c, rt->framework));
+			continue;
 		}
+		if (seen[f] == stamp) {
+			ERR(c, rt->pos, "criterion '%s': framework '%s' is rated twice "
+			    "(first at %s)", Q(c, cr->id), Q(c, rt->framework),
+			    S_where(c, cr->ratings[at[f]].pos, rt->pos));
+			continue;
+		}
+		seen[f] = stamp;
+		at[f] = r;
+		rated++;
+		if (matrix)
+			cr->rating_of[f] = r;
+		if (cr->scale_ix != MODEL_NO_INDEX)
+			S_rating(c, cr, &doc->scales[cr->scale_ix], rt);
+	}
+	/* With too many frameworks (reported by the loader) the list of
+	 * missing ones would only be noise. */
+	if (matrix && rated < doc->nframeworks)
 		for (size_t f = 0; f < doc->nframeworks; f++)
-			if (cr->rating_of[f] == MODEL_NO_INDEX)
+			if (seen[f] != stamp && doc->frameworks[f].id != NULL)
 				ERR(c, cr->pos, "criterion '%s' has no rating for framework '%s'",
-				    cr->id, doc->frameworks[f].id);
+				    Q(c, cr->id), Q(c, doc->frameworks[f].id));
+}
+
+static void S_criteria(struct S_all *all)
+{
+	struct ctx *c = &all->c;
+	struct doc *doc = c->doc;
+	CHECK_IDS(c, &all->criteria, doc->criteria, doc->ncriteria, "criterion");
+	size_t *seen = arena_array(doc->arena, doc->nframeworks, sizeof *seen);
+	size_t *at = arena_array(doc->arena, doc->nframeworks, sizeof *at);
+	for (size_t i = 0; i < doc->ncriteria; i++) {
+		struct criterion *cr = &doc->criteria[i];
+		cr->scale_ix = S_index_find(&all->scales, cr->scale);
+		if (cr->scale != NULL && cr->scale_ix == MODEL_NO_INDEX)
+			ERR(c, cr->pos, "criterion '%s': unknown scale '%s'", Q(c, cr->id),
+			    Q(c, cr->scale));
+		S_ratings(all, cr, i + 1, seen, at);
 	}
 }
 
-/* Resolves a group's weights; returns their total (NAN when unusable). */
-static double S_weights(struct ctx *c, struct weight *w, size_t n, const char *owner)
+/* ------------------------------------------------------------------ */
+/* Weights, requires, scenarios, profiles                               */
+
+/* Resolves one group's weights; returns their total. */
+static double S_weights(struct S_all *all, struct weight *w, size_t n, const char *owner)
 {
+	struct ctx *c = &all->c;
+	size_t group = ++all->group;
 	double total = 0;
 	for (size_t i = 0; i < n; i++) {
-		w[i].criterion_ix = doc_criterion_ix(c->doc, w[i].criterion);
-		if (w[i].criterion_ix == MODEL_NO_INDEX)
-			ERR(c, w[i].pos, "%s: weight of unknown criterion '%s'", owner, w[i].criterion);
-		for (size_t j = 0; j < i; j++)
-			if (w[i].criterion != NULL && w[j].criterion != NULL &&
-			    strcmp(w[i].criterion, w[j].criterion) == 0)
-				ERR(c, w[i].pos, "%s weighs criterion '%s' twice (first at line %ld)",
-				    owner, w[i].criterion, w[j].pos.line);
+		if (w[i].criterion == NULL)
+			continue;
+		w[i].criterion_ix = S_index_find(&all->criteria, w[i].criterion);
+		size_t k = w[i].criterion_ix;
+		if (k == MODEL_NO_INDEX)
+			ERR(c, w[i].pos, "%s: weight of unknown criterion '%s'", owner,
+			    Q(c, w[i].criterion));
+		else if (all->stamp_c[k] == group)
+			ERR(c, w[i].pos, "%s weighs criterion '%s' twice (first at %s)",
+			    owner, Q(c, w[i].criterion), S_where(c, all->pos_c[k], w[i].pos));
+		else {
+			all->stamp_c[k] = group;
+			all->pos_c[k] = w[i].pos;
+		}
 		if (!isfinite(w[i].value) || w[i].value < 0)
-			ERR(c, w[i].pos, "%s: weight of '%s' must be a number >= 0",
-			    owner, w[i].criterion);
+			ERR(c, w[i].pos, "%s: weight of '%s' is %g; weights are numbers >= 0",
+			    owner, Q(c, w[i].criterion), w[i].value);
 		else
 			total += w[i].value;
 	}
 	return total;
 }
 
-static void S_requires(struct ctx *c, struct require *rq, size_t n, const char *owner)
+static void S_require_ordinal(struct ctx *c, struct require *r, const struct scale *s,
+                              const char *owner)
 {
+	const char *crit = Q(c, r->criterion), *sid = Q(c, s->id);
+	if (r->max_raw != NULL)
+		ERR(c, r->pos, "%s: require on '%s': 'max' applies to numeric scales; "
+		    "scale '%s' is ordinal (give min=\"<level>\")", owner, crit, sid);
+	if (r->min_raw == NULL)
+		return;
+	r->min_level_ix = scale_level_ix(s, r->min_raw);
+	if (r->min_level_ix == MODEL_NO_INDEX)
+		ERR(c, r->pos, "%s: require on '%s': level '%s' is not in scale '%s'",
+		    owner, crit, Q(c, r->min_raw), sid);
+}
+
+static void S_require_numeric(struct ctx *c, struct require *r, const struct scale *s,
+                              const char *owner)
+{
+	const char *crit = Q(c, r->criterion), *sid = Q(c, s->id);
+	bool bad = false;
+	if (r->min_raw != NULL && isnan(r->min)) {
+		ERR(c, r->pos, "%s: require on '%s': min '%s' is not a number, and "
+		    "scale '%s' is numeric", owner, crit, Q(c, r->min_raw), sid);
+		bad = true;
+	}
+	if (r->max_raw != NULL && isnan(r->max)) {
+		ERR(c, r->pos, "%s: require on '%s': max '%s' is not a number, and "
+		    "scale '%s' is numeric", owner, crit, Q(c, r->max_raw), sid);
+		bad = true;
+	}
+	if (!bad && r->min > r->max)
+		ERR(c, r->pos, "%s: require on '%s': min %s is above max %s, so no "
+		    "framework can meet it", owner, crit, Q(c, r->min_raw), Q(c, r->max_raw));
+}
+
+static void S_requires(struct S_all *all, struct require *rq, size_t n, const char *owner)
+{
+	struct ctx *c = &all->c;
 	for (size_t i = 0; i < n; i++) {
 		struct require *r = &rq[i];
-		r->criterion_ix = doc_criterion_ix(c->doc, r->criterion);
+		if (r->criterion == NULL)
+			continue;
+		r->criterion_ix = S_index_find(&all->criteria, r->criterion);
 		if (r->criterion_ix == MODEL_NO_INDEX) {
-			ERR(c, r->pos, "%s: require on unknown criterion '%s'", owner, r->criterion);
+			ERR(c, r->pos, "%s: require on unknown criterion '%s'", owner,
+			    Q(c, r->criterion));
 			continue;
 		}
 		size_t si = c->doc->criteria[r->criterion_ix].scale_ix;
-		if (si == MODEL_NO_INDEX)
+		if (si == MODEL_NO_INDEX || (r->min_raw == NULL && r->max_raw == NULL))
 			continue;
-		const struct scale *s = &c->doc->scales[si];
-		if (s->kind == SCALE_ORDINAL) {
-			if (r->max_raw != NULL || r->min_raw == NULL) {
-				ERR(c, r->pos, "%s: require on '%s' (ordinal scale '%s') takes 'min' with a level id",
-				    owner, r->criterion, s->id);
-				continue;
-			}
-			r->min_level_ix = scale_level_ix(s, r->min_raw);
-			if (r->min_level_ix == MODEL_NO_INDEX)
-				ERR(c, r->pos, "%s: require on '%s': level '%s' is not in scale '%s'",
-				    owner, r->criterion, r->min_raw, s->id);
-		} else {
-			if (r->min_raw == NULL && r->max_raw == NULL)
-				ERR(c, r->pos, "%s: require on '%s' needs 'min' or 'max'", owner, r->criterion);
-			else if ((r->min_raw && isnan(r->min)) || (r->max_raw && isnan(r->max)))
-				ERR(c, r->pos, "%s: require on '%s' (numeric scale '%s') takes decimal bounds",
-				    owner, r->criterion, s->id);
-		}
+		if (c->doc->scales[si].kind == SCALE_ORDINAL)
+			S_require_ordinal(c, r, &c->doc->scales[si], owner);
+		else
+			S_require_numeric(c, r, &c->doc->scales[si], owner);
 	}
 }
 
-static void S_scenarios(struct ctx *c)
+static void S_scenarios(struct S_all *all)
 {
+	struct ctx *c = &all->c;
 	struct doc *doc = c->doc;
-	CHECK_UNIQUE(c, doc->scenarios, doc->nscenarios, "scenario");
+	CHECK_IDS(c, &all->scenarios, doc->scenarios, doc->nscenarios, "scenario");
 	for (size_t i = 0; i < doc->nscenarios; i++) {
 		struct scenario *s = &doc->scenarios[i];
-		char *owner = arena_printf(doc->arena, "scenario '%s'", s->id);
-		double total = S_weights(c, s->weights, s->nweights, owner);
-		if (total == 0)
-			ERR(c, s->pos, "scenario '%s': its weights total 0", s->id);
-		S_requires(c, s->requires, s->nrequires, owner);
+		const char *owner = arena_printf(doc->arena, "scenario '%s'", Q(c, s->id));
+		double total = S_weights(all, s->weights, s->nweights, owner);
+		if (s->nweights == 0)
+			ERR(c, s->pos, "%s weighs no criterion; give it at least one "
+			    "<weight> above 0", owner);
+		else if (total == 0)
+			ERR(c, s->pos, "%s: its weights total 0", owner);
+		else if (!isfinite(total))
+			ERR(c, s->pos, "%s: its weights total more than a number holds", owner);
+		S_requires(all, s->requires, s->nrequires, owner);
 	}
 }
 
-static void S_profile(struct ctx *c, struct profile *p)
+/* The uses of a profile; returns the total of their shares. */
+static double S_uses(struct S_all *all, struct profile *p, size_t stamp, const char *owner)
 {
-	struct doc *doc = c->doc;
-	char *owner = arena_printf(doc->arena, "profile '%s'", p->id);
+	struct ctx *c = &all->c;
 	double shares = 0;
 	for (size_t u = 0; u < p->nuses; u++) {
 		struct use *us = &p->uses[u];
-		us->scenario_ix = doc_scenario_ix(doc, us->scenario);
-		if (us->scenario_ix == MODEL_NO_INDEX)
-			ERR(c, us->pos, "%s uses unknown scenario '%s'", owner, us->scenario);
-		for (size_t k = 0; k < u; k++)
-			if (us->scenario != NULL && p->uses[k].scenario != NULL &&
-			    strcmp(us->scenario, p->uses[k].scenario) == 0)
-				ERR(c, us->pos, "%s uses scenario '%s' twice", owner, us->scenario);
+		if (us->scenario == NULL)
+			continue;
+		us->scenario_ix = S_index_find(&all->scenarios, us->scenario);
+		size_t k = us->scenario_ix;
+		if (k == MODEL_NO_INDEX)
+			ERR(c, us->pos, "%s uses unknown scenario '%s'", owner, Q(c, us->scenario));
+		else if (all->stamp_s[k] == stamp)
+			ERR(c, us->pos, "%s uses scenario '%s' twice (first at %s)", owner,
+			    Q(c, us->scenario), S_where(c, all->pos_s[k], us->pos));
+		else {
+			all->stamp_s[k] = stamp;
+			all->pos_s[k] = us->pos;
+		}
 		if (!isfinite(us->share) || us->share < 0)
-			ERR(c, us->pos, "%s: share of '%s' must be a number >= 0", owner, us->scenario);
+			ERR(c, us->pos, "%s: share of '%s' is %g; shares are numbers >= 0",
+			    owner, Q(c, us->scenario), us->share);
 		else
 			shares += us->share;
 	}
-	double own = S_weights(c, p->weights, p->nweights, owner);
-	if (p->nweights > 0 && own == 0)
+	return shares;
+}
+
+static void S_profile(struct S_all *all, size_t i)
+{
+	struct ctx *c = &all->c;
+	struct doc *doc = c->doc;
+	struct profile *p = &doc->profiles[i];
+	const char *owner = arena_printf(doc->arena, "profile '%s'", Q(c, p->id));
+	if (p->id != NULL && strcmp(p->id, "overview") == 0)
+		ERR(c, p->pos, "profile id 'overview' is reserved: its report would "
+		    "overwrite the overview (overview.pdf)");
+	double shares = S_uses(all, p, i + 1, owner);
+	double own = S_weights(all, p->weights, p->nweights, owner);
+	bool own_zero = p->nweights > 0 && own == 0;
+	if (own_zero)
 		ERR(c, p->pos, "%s: its own weights total 0", owner);
 	if (!isfinite(p->own_share) || p->own_share < 0)
-		ERR(c, p->pos, "%s: own-share must be a number >= 0", owner);
-	else if (p->nweights > 0)
+		ERR(c, p->pos, "%s: own-share is %g; shares are numbers >= 0", owner,
+		    p->own_share);
+	else if (p->nweights > 0 && own > 0)
 		shares += p->own_share;
-	if (shares == 0)
-		ERR(c, p->pos, "%s: its mix totals 0 (no scenario or own weight with a share > 0)", owner);
-	S_requires(c, p->requires, p->nrequires, owner);
+	if (shares == 0 && own_zero && p->nuses == 0)
+		;   /* said just above */
+	else if (shares == 0 && (p->nuses > 0 || p->nweights > 0))
+		ERR(c, p->pos, "%s: its mix totals 0 (no scenario or own weights "
+		    "with a share above 0)", owner);
+	else if (shares == 0)
+		ERR(c, p->pos, "%s uses no scenario and has no weights of its own", owner);
+	else if (!isfinite(shares) || !isfinite(own))
+		ERR(c, p->pos, "%s: its shares or weights total more than a number holds",
+		    owner);
+	S_requires(all, p->requires, p->nrequires, owner);
 	for (size_t e = 0; e < p->nexcludes; e++) {
 		struct exclude *x = &p->excludes[e];
-		x->framework_ix = doc_framework_ix(doc, x->framework);
+		if (x->framework == NULL)
+			continue;
+		x->framework_ix = S_index_find(&all->frameworks, x->framework);
 		if (x->framework_ix == MODEL_NO_INDEX)
-			ERR(c, x->pos, "%s excludes unknown framework '%s'", owner, x->framework);
+			ERR(c, x->pos, "%s excludes unknown framework '%s'", owner,
+			    Q(c, x->framework));
 	}
 }
 
-/* Checks every placeholder of one text. */
-static void S_text(struct ctx *c, const char *text, struct srcpos pos)
+static void S_profiles(struct S_all *all)
 {
+	struct ctx *c = &all->c;
+	struct doc *doc = c->doc;
+	struct S_index profiles;
+	CHECK_IDS(c, &profiles, doc->profiles, doc->nprofiles, "profile");
+	for (size_t i = 0; i < doc->nprofiles; i++)
+		S_profile(all, i);
+}
+
+/* ------------------------------------------------------------------ */
+/* Texts, meta, warnings                                                */
+
+/* Checks every placeholder of one text. */
+static void S_text(struct S_all *all, const char *text, struct srcpos pos)
+{
+	struct ctx *c = &all->c;
 	struct placeholder ph;
 	size_t at = 0;
 	while (text != NULL && patterns_next_placeholder(c->pat, text, at, &ph)) {
 		const char *name = text + ph.name_start;
 		size_t len = ph.name_end - ph.name_start;
-		bool ok = patterns_is_placeholder_name(c->pat, name, len);
-		if (ok && strncmp(name, "framework.", 10) == 0) {
+		char *shown = arena_strndup(c->doc->arena, name, len);
+		if (!patterns_is_placeholder_name(c->pat, name, len)) {
+			ERR(c, pos, "unknown placeholder {{%s}}; the names are comparison.title, "
+			    "date, profile.name, profile.id, winner.name, runner-up.name, "
+			    "margin, framework.<id>.name and framework.<id>.version",
+			    Q(c, shown));
+		} else if (strncmp(name, "framework.", 10) == 0) {
 			/* Ids may hold dots: the field is after the last one. */
 			size_t dot = len;
 			while (name[--dot] != '.')
 				;
 			char *id = arena_strndup(c->doc->arena, name + 10, dot - 10);
-			ok = doc_framework_ix(c->doc, id) != MODEL_NO_INDEX;
+			if (S_index_find(&all->frameworks, id) == MODEL_NO_INDEX)
+				ERR(c, pos, "placeholder {{%s}} names unknown framework '%s'",
+				    Q(c, shown), Q(c, id));
 		}
-		if (!ok)
-			ERR(c, pos, "unknown placeholder '{{%.*s}}'", (int)len, name);
 		at = ph.end;
 	}
 }
 
-static void S_block(struct ctx *c, const struct block *b)
+static void S_texts(struct S_all *all)
 {
-	for (size_t i = 0; i < b->nparas; i++)
-		for (size_t s = 0; s < b->paras[i].nspans; s++)
-			S_text(c, b->paras[i].spans[s].text, b->paras[i].pos);
-}
-
-static void S_texts(struct ctx *c)
-{
-	struct doc *doc = c->doc;
-	S_text(c, doc->title, doc->pos);
-	S_text(c, doc->subtitle, doc->pos);
-	S_text(c, doc->bottom_line, doc->pos);
-	S_block(c, &doc->intro);
-	CHECK_UNIQUE(c, doc->sections, doc->nsections, "section");
-	for (size_t i = 0; i < doc->nsections; i++) {
-		S_text(c, doc->sections[i].title, doc->sections[i].pos);
-		S_block(c, &doc->sections[i].body);
-	}
-	for (size_t i = 0; i < doc->nscenarios; i++)
-		S_text(c, doc->scenarios[i].rationale, doc->scenarios[i].pos);
-	for (size_t i = 0; i < doc->nprofiles; i++)
-		S_text(c, doc->profiles[i].description, doc->profiles[i].pos);
+	struct doc *doc = all->c.doc;
+	struct S_index sections;
+	CHECK_IDS(&all->c, &sections, doc->sections, doc->nsections, "section");
+	for (size_t i = 0; i < doc->ntexts; i++)
+		S_text(all, doc->texts[i].text, doc->texts[i].pos);
 }
 
 static void S_warnings(struct ctx *c)
@@ -319,6 +526,7 @@ static void S_warnings(struct ctx *c)
 	bool *weighed = arena_array(doc->arena, doc->ncriteria, sizeof *weighed);
 	bool *used = arena_array(doc->arena, doc->nscenarios, sizeof *used);
 	size_t *excluded = arena_array(doc->arena, doc->nframeworks, sizeof *excluded);
+	size_t *stamp = arena_array(doc->arena, doc->nframeworks, sizeof *stamp);
 	for (size_t i = 0; i < doc->nscenarios; i++)
 		for (size_t w = 0; w < doc->scenarios[i].nweights; w++) {
 			const struct weight *wt = &doc->scenarios[i].weights[w];
@@ -333,27 +541,26 @@ static void S_warnings(struct ctx *c)
 		for (size_t u = 0; u < p->nuses; u++)
 			if (p->uses[u].scenario_ix != MODEL_NO_INDEX)
 				used[p->uses[u].scenario_ix] = true;
-		bool *seen = arena_array(doc->arena, doc->nframeworks, sizeof *seen);
 		for (size_t e = 0; e < p->nexcludes; e++) {
 			size_t f = p->excludes[e].framework_ix;
-			if (f != MODEL_NO_INDEX && !seen[f]) {
-				seen[f] = true;
+			if (f != MODEL_NO_INDEX && stamp[f] != i + 1) {
+				stamp[f] = i + 1;
 				excluded[f]++;
 			}
 		}
 	}
 	for (size_t i = 0; i < doc->ncriteria; i++)
 		if (!weighed[i])
-			WARN(c, doc->criteria[i].pos, "criterion '%s' is weighed by no scenario or profile",
-			     doc->criteria[i].id);
+			WARN(c, doc->criteria[i].pos, "criterion '%s' is weighed by no "
+			     "scenario or profile", Q(c, doc->criteria[i].id));
 	for (size_t i = 0; i < doc->nscenarios; i++)
 		if (!used[i])
 			WARN(c, doc->scenarios[i].pos, "scenario '%s' is used by no profile",
-			     doc->scenarios[i].id);
+			     Q(c, doc->scenarios[i].id));
 	for (size_t f = 0; f < doc->nframeworks; f++)
 		if (doc->nprofiles > 0 && excluded[f] == doc->nprofiles)
-			WARN(c, doc->frameworks[f].pos, "framework '%s' is excluded by every profile",
-			     doc->frameworks[f].id);
+			WARN(c, doc->frameworks[f].pos, "framework '%s' is excluded by "
+			     "every profile", Q(c, doc->frameworks[f].id));
 }
 
 static void S_meta(struct ctx *c)
@@ -363,31 +570,32 @@ static void S_meta(struct ctx *c)
 		ERR(c, doc->pos, "unsupported format '%d' (this tool reads format 1)", doc->format);
 	S_id(c, doc->id, "comparison", doc->pos);
 	if (doc->meta.date != NULL && !patterns_is_date(c->pat, doc->meta.date))
-		ERR(c, doc->meta.date_pos, "date '%s' is not a real YYYY-MM-DD date", doc->meta.date);
+		ERR(c, doc->meta.date_pos, "date '%s' is not a real date written "
+		    "YYYY-MM-DD", Q(c, doc->meta.date));
 	if (doc->report.accent != NULL && !patterns_is_colour(c->pat, doc->report.accent))
-		ERR(c, doc->report.pos, "accent '%s' is not a colour like #1f4e79", doc->report.accent);
+		ERR(c, doc->report.pos, "accent '%s' is not a colour written #rrggbb "
+		    "(like #1f4e79)", Q(c, doc->report.accent));
 	if (doc->report.has_close_call &&
 	    (!isfinite(doc->report.close_call) || doc->report.close_call < 0))
-		ERR(c, doc->report.pos, "close-call must be a number >= 0");
-	if (doc->nscenarios == 0)
-		ERR(c, doc->pos, "a comparison needs at least one scenario");
-	if (doc->nprofiles == 0)
-		ERR(c, doc->pos, "a comparison needs at least one profile");
+		ERR(c, doc->report.pos, "close-call is %g; it must be a number >= 0",
+		    doc->report.close_call);
 }
 
 bool check_doc(struct doc *doc, const struct patterns *pat, struct diags *d)
 {
-	struct ctx c = { .doc = doc, .pat = pat, .d = d };
+	struct S_all all = { .c = { .doc = doc, .pat = pat, .d = d } };
 	size_t before = d->errors;
-	S_meta(&c);
-	S_scales(&c);
-	S_frameworks(&c);
-	S_criteria(&c);
-	S_scenarios(&c);
-	CHECK_UNIQUE(&c, doc->profiles, doc->nprofiles, "profile");
-	for (size_t i = 0; i < doc->nprofiles; i++)
-		S_profile(&c, &doc->profiles[i]);
-	S_texts(&c);
-	S_warnings(&c);
+	all.stamp_c = arena_array(doc->arena, doc->ncriteria, sizeof *all.stamp_c);
+	all.pos_c = arena_array(doc->arena, doc->ncriteria, sizeof *all.pos_c);
+	all.stamp_s = arena_array(doc->arena, doc->nscenarios, sizeof *all.stamp_s);
+	all.pos_s = arena_array(doc->arena, doc->nscenarios, sizeof *all.pos_s);
+	S_meta(&all.c);
+	S_scales(&all);
+	S_frameworks(&all);
+	S_criteria(&all);
+	S_scenarios(&all);
+	S_profiles(&all);
+	S_texts(&all);
+	S_warnings(&all.c);
 	return d->errors == before;
 }

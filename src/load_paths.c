@@ -118,6 +118,29 @@ static bool S_inside_root(const struct load_ctx *ctx, const char *real)
 	return strncmp(real, ctx->root_real, n) == 0 && real[n] == '/';
 }
 
+/* Whether the nearest existing ancestor of path (which does not exist)
+ * lies outside the main file's directory tree. */
+static bool S_ancestor_outside(const struct load_ctx *ctx, const char *path)
+{
+	char *p = strdup(path);
+	bool outside = false;
+	while (p != NULL) {
+		char *slash = strrchr(p, '/');
+		if (slash != NULL)
+			*slash = '\0';
+		char *real = realpath(slash != NULL && p[0] != '\0' ? p : slash != NULL ? "/" : ".", NULL);
+		if (real != NULL) {
+			outside = !S_inside_root(ctx, real) && strcmp(real, ctx->root_real) != 0;
+			free(real);
+			break;
+		}
+		if (slash == NULL)
+			break;
+	}
+	free(p);
+	return outside;
+}
+
 /* href as a relative path: %-escapes decoded for an include (an href is
  * a URI reference), as written for a logo.  NULL with an error when it
  * is a URL or absolute. */
@@ -177,11 +200,17 @@ char *load_resolve(struct load_ctx *ctx, const xmlNode *at, const char *what,
 	}
 	*real = realpath(path, NULL);
 	if (*real == NULL) {
+		/* Outside is said before missing, so that a path out of the
+		 * tree tells nothing about what exists there. */
+		int err = errno;
+		if (S_ancestor_outside(ctx, path))
+			goto outside;
 		load_err(ctx, at, "cannot read %s '%s': %s", what, shown,
-		         strerror(errno));
+		         strerror(err));
 		goto fail;
 	}
 	if (!S_inside_root(ctx, *real)) {
+outside:
 		load_err(ctx, at, "%s '%s' is outside %s, the directory of %s; "
 		         "files an input names may not leave it", what, shown,
 		         ctx->root_shown, load_show(ctx, ctx->doc->file));

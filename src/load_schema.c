@@ -97,7 +97,7 @@ static void S_missing_attr(struct S_state *st, const xmlNode *n, const char *nam
 	struct load_ctx *ctx = st->ctx;
 	if (st->hint_node == n && strcmp(st->hint, name) == 0)
 		return;
-	load_err(ctx, n, "<%s>%s needs a '%s' attribute", (const char *)n->name,
+	load_err(ctx, n, "<%s>%s has no '%s' attribute", (const char *)n->name,
 	         S_id_of(ctx, n), load_show(ctx, name));
 }
 

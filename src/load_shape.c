@@ -27,11 +27,15 @@ enum S_kind {
 	K_ELEMENTS,   /* the children listed, white space between them */
 };
 
-enum S_count { ONE, OPT, ANY, SOME };   /* 1, 0..1, 0..n, 1..n */
+/* How many of a child: at least min, at most max (0: no limit). */
+#define ONE 1, 1
+#define OPT 0, 1
+#define ANY 0, 0
+#define SOME 1, 0
 
 struct S_child {
 	const char *name;
-	enum S_count count;
+	unsigned min, max;
 };
 
 struct S_shape {
@@ -41,9 +45,10 @@ struct S_shape {
 	const char *const *attrs;         /* NULL-terminated */
 };
 
-#define CHILDREN(...) ((const struct S_child[]){ __VA_ARGS__, { NULL, ONE } })
+#define CHILDREN(...) ((const struct S_child[]){ __VA_ARGS__, { NULL, 0, 0 } })
 #define ATTRS(...) ((const char *const[]){ __VA_ARGS__, NULL })
-#define NO_CHILDREN CHILDREN({ NULL, ONE })
+#define NO_CHILDREN CHILDREN({ NULL, 0, 0 })
+#define MAX_FRAMEWORKS 12
 #define NO_ATTRS ((const char *const[]){ NULL })
 #define BLOCK CHILDREN({ "p", ANY }, { "list", ANY })
 #define INLINE CHILDREN({ "b", ANY }, { "i", ANY })
@@ -77,7 +82,8 @@ static const struct S_shape S_SHAPES[] = {
 	{ "scale", K_ELEMENTS, CHILDREN({ "level", ANY }),
 	  ATTRS("id", "min", "max", "better", "unit") },
 	{ "level", K_EMPTY, NO_CHILDREN, ATTRS("id", "score", "label") },
-	{ "frameworks", K_ELEMENTS, CHILDREN({ "framework", ANY }), NO_ATTRS },
+	{ "frameworks", K_ELEMENTS, CHILDREN({ "framework", 2, MAX_FRAMEWORKS }),
+	  NO_ATTRS },
 	{ "framework", K_ELEMENTS,
 	  CHILDREN({ "name", ONE }, { "version", OPT }, { "license", OPT },
 	           { "url", OPT }, { "pricing", OPT }, { "summary", OPT }),
@@ -88,13 +94,13 @@ static const struct S_shape S_SHAPES[] = {
 	TEXT_ELEMENT("url"),
 	TEXT_ELEMENT("pricing"),
 	TEXT_ELEMENT("summary"),
-	{ "criteria", K_ELEMENTS, CHILDREN({ "criterion", ANY }), NO_ATTRS },
+	{ "criteria", K_ELEMENTS, CHILDREN({ "criterion", SOME }), NO_ATTRS },
 	{ "criterion", K_ELEMENTS,
 	  CHILDREN({ "name", ONE }, { "description", OPT }, { "rating", ANY }),
 	  ATTRS("id", "scale", "category") },
 	TEXT_ELEMENT("description"),
 	{ "rating", K_TEXT, NO_CHILDREN, ATTRS("framework", "level", "value") },
-	{ "scenarios", K_ELEMENTS, CHILDREN({ "scenario", ANY }), NO_ATTRS },
+	{ "scenarios", K_ELEMENTS, CHILDREN({ "scenario", SOME }), NO_ATTRS },
 	{ "scenario", K_ELEMENTS,
 	  CHILDREN({ "name", ONE }, { "rationale", OPT }, { "weight", ANY },
 	           { "require", ANY }),
@@ -102,7 +108,7 @@ static const struct S_shape S_SHAPES[] = {
 	TEXT_ELEMENT("rationale"),
 	{ "weight", K_EMPTY, NO_CHILDREN, ATTRS("criterion", "value") },
 	{ "require", K_EMPTY, NO_CHILDREN, ATTRS("criterion", "min", "max") },
-	{ "profiles", K_ELEMENTS, CHILDREN({ "profile", ANY }), NO_ATTRS },
+	{ "profiles", K_ELEMENTS, CHILDREN({ "profile", SOME }), NO_ATTRS },
 	{ "profile", K_ELEMENTS,
 	  CHILDREN({ "name", ONE }, { "description", OPT }, { "use", ANY },
 	           { "weight", ANY }, { "require", ANY }, { "exclude", ANY }),
@@ -194,7 +200,8 @@ const char *load_suggest(const char *word, const char *const *candidates)
 /* ------------------------------------------------------------------ */
 /* The check                                                            */
 
-static void S_incomplete(struct load_ctx *ctx, const xmlNode *n)
+/* n's content was reported here; the schema need not say it again. */
+static void S_reported(struct load_ctx *ctx, const xmlNode *n)
 {
 	if (ctx->nincomplete == ctx->incomplete_cap) {
 		size_t cap = ctx->incomplete_cap ? ctx->incomplete_cap * 2 : 16;
@@ -213,22 +220,28 @@ static void S_prune(xmlNode *c)
 	xmlFreeNode(c);
 }
 
-/* "<framework> 'x' has no <name>", or without the id when it has none. */
-static void S_missing(struct load_ctx *ctx, const xmlNode *n, const char *child,
-                      enum S_count count)
+/* "<framework> 'x' has no <name>", "<frameworks> has only 1
+ * <framework>; it needs at least 2", without an id when there is none. */
+static void S_missing(struct load_ctx *ctx, const xmlNode *n,
+                      const struct S_child *child, unsigned count)
 {
+	struct arena *a = ctx->doc->arena;
 	xmlChar *id = load_named(n, "comparison") ? NULL
 	              : xmlGetNoNsProp(n, BAD_CAST "id");
-	char *tail = count == SOME
-	             ? arena_printf(ctx->doc->arena, "no <%s>; it needs at least one", child)
-	             : arena_printf(ctx->doc->arena, "no <%s>", child);
+	const char *what = count > 0
+		? arena_printf(a, "only %u <%s>", count, child->name)
+		: arena_printf(a, "no <%s>", child->name);
+	if (child->min > 1)
+		what = arena_printf(a, "%s; it needs at least %u", what, child->min);
+	else if (child->max != 1)
+		what = arena_printf(a, "%s; it needs at least one", what);
 	if (id != NULL)
 		load_err(ctx, n, "<%s> '%s' has %s", (const char *)n->name,
-		         load_show(ctx, (const char *)id), tail);
+		         load_show(ctx, (const char *)id), what);
 	else
-		load_err(ctx, n, "<%s> has %s", (const char *)n->name, tail);
+		load_err(ctx, n, "<%s> has %s", (const char *)n->name, what);
 	xmlFree(id);
-	S_incomplete(ctx, n);
+	S_reported(ctx, n);
 }
 
 /* The slot of child name c in shape s, or -1. */
@@ -253,8 +266,8 @@ static int S_suggest_slot(const struct S_shape *s, const char *word,
 	if (best == NULL)
 		return -1;
 	int slot = S_slot(s, best);
-	enum S_count k = s->children[slot].count;
-	return (k == ONE || k == OPT) && counts[slot] > 0 ? -1 : slot;
+	unsigned max = s->children[slot].max;
+	return max != 0 && counts[slot] >= max ? -1 : slot;
 }
 
 /* Reports element c, which shape s does not list; renames it and returns
@@ -310,12 +323,21 @@ static void S_element(struct load_ctx *ctx, xmlNode *n, const struct S_shape *s,
 		S_prune(c);
 		return;
 	}
-	enum S_count k = s->children[slot].count;
-	if ((k == ONE || k == OPT) && counts[slot] > 0) {
+	unsigned max = s->children[slot].max;
+	if (max == 1 && counts[slot] > 0) {
 		load_err(ctx, c, "<%s> appears twice in <%s> (first at line %ld)",
 		         (const char *)c->name, pname, load_line(first[slot]));
 		S_prune(c);
 		return;
+	}
+	/* Past a larger maximum the element is kept (its references would
+	 * dangle otherwise) and reported once. */
+	if (max > 1 && counts[slot] == max) {
+		load_err(ctx, c, "<%s> holds more than %u <%s>", pname, max,
+		         (const char *)c->name);
+		S_reported(ctx, c);
+	} else if (max > 1 && counts[slot] > max) {
+		S_reported(ctx, c);
 	}
 	if (counts[slot]++ == 0)
 		first[slot] = c;
@@ -342,11 +364,9 @@ static void S_check(struct load_ctx *ctx, xmlNode *n, const struct S_shape *s)
 			S_prune(c);
 		}
 	}
-	for (int i = 0; s->children[i].name != NULL; i++) {
-		enum S_count k = s->children[i].count;
-		if ((k == ONE || k == SOME) && counts[i] == 0)
-			S_missing(ctx, n, s->children[i].name, k);
-	}
+	for (int i = 0; s->children[i].name != NULL; i++)
+		if (counts[i] < s->children[i].min)
+			S_missing(ctx, n, &s->children[i], counts[i]);
 }
 
 void load_shape(struct load_ctx *ctx, xmlNode *root)

@@ -13,10 +13,15 @@ enum { P_ID, P_COLOUR, P_URL, P_DATE, P_PLACEHOLDER, P_PHNAME, P_COUNT };
 static const char *const S_sources[P_COUNT] = {
 	[P_ID] = "^[a-z0-9][a-z0-9._-]{0,63}$",
 	[P_COLOUR] = "^#[0-9A-Fa-f]{6}$",
-	[P_URL] = "^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?"
+	/* http(s), a host name (letters of any script, digits, dots and
+	 * hyphens) or an IPv6 literal, a port, then no blanks or <>" */
+	[P_URL] = "^(?i:https?)://(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}.-]*[\\p{L}\\p{N}])?"
+	          "|\\[[0-9A-Fa-f:.]+\\])"
 	          "(?::[0-9]{1,5})?(?:[/?#][^\\s<>\"]*)?$",
 	[P_DATE] = "^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
-	[P_PLACEHOLDER] = "\\{\\{\\s*([^{}]*?)\\s*\\}\\}",
+	/* The blanks around the name are trimmed in C: "\\s*([^{}]*?)\\s*"
+	 * would backtrack quadratically over a long run of blanks. */
+	[P_PLACEHOLDER] = "\\{\\{([^{}]*)\\}\\}",
 	[P_PHNAME] = "^(?:comparison\\.title|date|profile\\.name|profile\\.id"
 	             "|winner\\.name|runner-up\\.name|margin"
 	             "|framework\\.[a-z0-9][a-z0-9._-]{0,63}\\.(?:name|version))$",
@@ -47,8 +52,11 @@ struct patterns *patterns_new(void)
 	for (int i = 0; i < P_COUNT; i++) {
 		int err;
 		PCRE2_SIZE off;
+		/* DOLLAR_ENDONLY: "$" must not match before a final
+		 * newline ("abc\n" is no id). */
 		p->code[i] = pcre2_compile((PCRE2_SPTR)S_sources[i],
-		                           PCRE2_ZERO_TERMINATED, PCRE2_UTF,
+		                           PCRE2_ZERO_TERMINATED,
+		                           PCRE2_UTF | PCRE2_DOLLAR_ENDONLY,
 		                           &err, &off, NULL);
 		if (p->code[i] == NULL) {
 			patterns_free(p);
@@ -115,8 +123,13 @@ bool patterns_next_placeholder(const struct patterns *p, const char *text,
 		return false;
 	out->start = ov[0];
 	out->end = ov[1];
-	out->name_start = ov[2];
-	out->name_end = ov[3];
+	size_t a = ov[2], b = ov[3];
+	while (a < b && strchr(" \t\n\v\f\r", text[a]) != NULL)
+		a++;
+	while (b > a && strchr(" \t\n\v\f\r", text[b - 1]) != NULL)
+		b--;
+	out->name_start = a;
+	out->name_end = b;
 	return true;
 }
 

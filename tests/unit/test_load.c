@@ -142,7 +142,7 @@ static void test_minimal_document(void **state)
 	assert_true(s->requires[0].max == 100.0);
 	assert_true(isinf(s->requires[0].min) && s->requires[0].min < 0);
 	assert_string_equal(s->requires[1].min_raw, "good");
-	assert_true(isinf(s->requires[1].min) && s->requires[1].min < 0);
+	assert_true(isnan(s->requires[1].min));   /* a level, not a number */
 	assert_true(isinf(s->requires[1].max) && s->requires[1].max > 0);
 	assert_true(s->requires[1].min_level_ix == MODEL_NO_INDEX);
 
@@ -302,7 +302,7 @@ static void test_meta_and_report(void **state)
 		"<subtitle>Sub</subtitle>\n"                             /* 3 */
 		"<meta><author>Group</author>\n"                         /* 4 */
 		"  <date>2026-11-23</date>\n"                            /* 5 */
-		"  <logo src=\"assets/logo.png\"/></meta>\n"             /* 6 */
+		"  <organisation>Org</organisation></meta>\n"            /* 6 */
 		"<report paper=\"Letter\" orientation=\"landscape\"\n"   /* 7 */
 		"        close-call=\"3.5\" accent=\"#1f4e79\"/>\n");    /* 8 */
 	struct diags d;
@@ -312,11 +312,11 @@ static void test_meta_and_report(void **state)
 	TU_ASSERT_NO_ERRORS(&d);
 	assert_string_equal(doc->subtitle, "Sub");
 	assert_string_equal(doc->meta.author, "Group");
-	assert_null(doc->meta.organisation);
 	assert_string_equal(doc->meta.date, "2026-11-23");
 	assert_int_equal(doc->meta.date_pos.line, 5);
-	assert_string_equal(doc->meta.logo, "assets/logo.png");
-	assert_int_equal(doc->meta.logo_pos.line, 6);
+	assert_string_equal(doc->meta.organisation, "Org");
+	assert_null(doc->meta.logo);
+	assert_null(doc->meta.logo_path);
 	assert_int_equal(doc->report.paper, PAPER_LETTER);
 	assert_true(doc->report.landscape);
 	assert_true(doc->report.has_close_call);
@@ -437,14 +437,25 @@ static void test_format_2(void **state)
 	struct diags d;
 	diags_init(&d);
 	struct doc *doc = LOAD_STR(xml, &d);
-	assert_non_null(doc);
+	assert_null(doc);   /* not read by format 1 rules at all */
 	TU_ASSERT_DIAG(&d, 2, "unsupported format '2' (this tool reads format 1)");
-	assert_int_equal(d.errors, 1);   /* the rest is not read by format 1 rules */
-	assert_int_equal(doc->format, 2);
-	doc_free(doc);
+	assert_int_equal(d.errors, 1);
 	diags_free(&d);
 }
 
+static void test_wrong_root(void **state)
+{
+	(void)state;
+	static const char xml[] = HEAD "<comparisons/>\n";
+	struct diags d;
+	diags_init(&d);
+	assert_null(LOAD_STR(xml, &d));
+	TU_ASSERT_DIAG(&d, 2, "the root element is <comparisons>");
+	assert_int_equal(d.errors, 1);
+	diags_free(&d);
+}
+
+/* The shape step: every structural mistake, each once, at its line. */
 static void test_structure_errors(void **state)
 {
 	(void)state;
@@ -460,23 +471,121 @@ static void test_structure_errors(void **state)
 		"  <name>K</name><rating framework=\"x\"/></criterion></criteria>\n" /* 10 */
 		"<scales><scale id=\"both\" min=\"0\" max=\"1\"><level id=\"a\" score=\"1\"/></scale>\n" /* 11 */
 		"  <scale id=\"none\"/></scales>\n"                      /* 12 */
+		"<scenarios><scenario id=\"s\"><nmae>S</nmae><weight criterion=\"k\" value=\"1\"/>\n" /* 13 */
+		"  <level id=\"q\"/><weight criterion=\"k\" value=\"1\"><b/></weight></scenario></scenarios>\n" /* 14 */
 		"</comparison>\n";
 	struct diags d;
 	diags_init(&d);
 	struct doc *doc = LOAD_STR(xml, &d);
 	assert_non_null(doc);
-	TU_ASSERT_DIAG(&d, 3, "<title> appears twice in <comparison>");
+	TU_ASSERT_DIAG(&d, 3, "<title> appears twice in <comparison> (first at line 3)");
 	assert_string_equal(doc->title, "T");
 	TU_ASSERT_DIAG(&d, 5, "text is not allowed in <frameworks>");
 	TU_ASSERT_DIAG(&d, 6, "<framework> 'x' has no <name>");
 	TU_ASSERT_DIAG(&d, 7, "<name> may hold only text, not <b>");
-	TU_ASSERT_DIAG(&d, 9, "<criterion> needs a 'scale' attribute");
-	TU_ASSERT_DIAG(&d, 10, "<rating> needs a 'level' or 'value' attribute");
+	assert_string_equal(doc->frameworks[1].name, "Y");   /* <b> pruned */
+	TU_ASSERT_DIAG(&d, 9, "<criterion> 'k' has no 'scale' attribute");   /* schema */
+	TU_ASSERT_DIAG(&d, 10, "<rating> needs a 'level' or a 'value' attribute");
 	TU_ASSERT_DIAG(&d, 11, "<scale> 'both' has both <level> children and min/max");
 	TU_ASSERT_DIAG(&d, 12, "<scale> 'none' has neither <level> children nor min/max");
-	TU_ASSERT_DIAG(&d, 2, "<comparison> has no <scenarios>");
+	TU_ASSERT_DIAG(&d, 13, "unknown element <nmae> in <scenario>; did you mean <name>?");
+	assert_string_equal(doc->scenarios[0].name, "S");   /* read as <name> */
+	TU_ASSERT_DIAG(&d, 14, "<level> is not allowed in <scenario>");
+	TU_ASSERT_DIAG(&d, 14, "<weight> may hold no elements, not <b>");
 	TU_ASSERT_DIAG(&d, 2, "<comparison> has no <profiles>");
-	assert_int_equal(d.errors, 10);   /* all of them, in one pass */
+	assert_int_equal(d.errors, 12);   /* all of them, each once, in one pass */
+	assert_int_equal(doc->scenarios[0].nweights, 2);
+	doc_free(doc);
+	diags_free(&d);
+}
+
+/* The schema step: attributes and values, reworded, each once. */
+static void test_schema_errors(void **state)
+{
+	(void)state;
+	static const char xml[] = DOC(
+		"<report paper=\"A5\" orientation=\"sideways\" close-call=\"2,5\"\n" /* 3 */
+		"  acent=\"#ffffff\"/>\n"                                    /* 4 */
+		"<sections><section id=\"x\" title=\"T\" place=\"apendix\" style=\"b\"/>\n" /* 5 */
+		"<section title=\"U\" xmlns:z=\"urn:z\" z:foo=\"1\"/></sections>\n"); /* 6 */
+	struct diags d;
+	diags_init(&d);
+	struct doc *doc = LOAD_STR(xml, &d);
+	assert_non_null(doc);
+	TU_ASSERT_DIAG(&d, 3, "attribute 'paper' of <report>: 'A5' is not one of 'A4', 'Letter'");
+	TU_ASSERT_DIAG(&d, 3, "attribute 'orientation' of <report>: 'sideways' is not one of");
+	TU_ASSERT_DIAG(&d, 3, "attribute 'close-call' of <report>: '2,5' is not a decimal number");
+	TU_ASSERT_DIAG(&d, 3, "unknown attribute 'acent' on <report>; did you mean 'accent'?");
+	TU_ASSERT_DIAG(&d, 5, "attribute 'place' of <section>: 'apendix' is not one of "
+	               "'after-verdict', 'after-features', 'appendix'");
+	TU_ASSERT_DIAG(&d, 5, "unknown attribute 'style' on <section>");
+	TU_ASSERT_DIAG(&d, 6, "<section> has no 'id' attribute");
+	TU_ASSERT_DIAG(&d, 6, "unknown attribute 'z:foo' on <section>");
+	assert_int_equal(d.errors, 8);
+	/* What failed keeps its default. */
+	assert_int_equal(doc->report.paper, PAPER_A4);
+	assert_false(doc->report.has_close_call);
+	assert_int_equal(doc->sections[0].place, PLACE_APPENDIX);
+	assert_null(doc->sections[1].id);
+	doc_free(doc);
+	diags_free(&d);
+}
+
+/* A misspelt required attribute is one mistake, said once. */
+static void test_attribute_typo_said_once(void **state)
+{
+	(void)state;
+	static const char xml[] = DOC(
+		"<meta><logo scr=\"x.png\"/></meta>\n");                 /* 3 */
+	struct diags d;
+	diags_init(&d);
+	struct doc *doc = LOAD_STR(xml, &d);
+	assert_non_null(doc);
+	TU_ASSERT_DIAG(&d, 3, "unknown attribute 'scr' on <logo>; did you mean 'src'?");
+	assert_int_equal(d.errors, 1);   /* not also "<logo> has no 'src'" */
+	doc_free(doc);
+	diags_free(&d);
+}
+
+/* Counts: 2 to 12 frameworks, at least one criterion, scenario, profile. */
+static void test_counts(void **state)
+{
+	(void)state;
+	char fw[4096] = "";
+	for (int i = 0; i < 13; i++) {
+		char one[96];
+		snprintf(one, sizeof one, "<framework id=\"f%d\"><name>F</name></framework>\n", i);
+		strcat(fw, one);
+	}
+	char xml[8192];
+	snprintf(xml, sizeof xml, HEAD
+		"<comparison id=\"c\" format=\"1\"><title>T</title>\n"   /* 2 */
+		"<scales/><frameworks>\n%s</frameworks>\n"               /* 3, 4.. */
+		"<criteria/>\n<scenarios/><profiles/></comparison>\n", fw);
+	struct diags d;
+	diags_init(&d);
+	struct doc *doc = load_memory(xml, strlen(xml), "n.xml", NULL, &d);
+	assert_non_null(doc);
+	TU_ASSERT_DIAG(&d, 16, "<frameworks> holds more than 12 <framework>");
+	TU_ASSERT_DIAG(&d, 18, "<criteria> has no <criterion>; it needs at least one");
+	TU_ASSERT_DIAG(&d, 19, "<scenarios> has no <scenario>; it needs at least one");
+	TU_ASSERT_DIAG(&d, 19, "<profiles> has no <profile>; it needs at least one");
+	assert_int_equal(d.errors, 4);
+	assert_int_equal(doc->nframeworks, 13);   /* kept, so nothing dangles */
+	doc_free(doc);
+	diags_free(&d);
+
+	static const char one[] = HEAD
+		"<comparison id=\"c\" format=\"1\"><title>T</title><scales/>\n"
+		"<frameworks><framework id=\"a\"><name>A</name></framework></frameworks>\n" /* 3 */
+		"<criteria><criterion id=\"c\" scale=\"s\"><name>C</name></criterion></criteria>\n"
+		"<scenarios><scenario id=\"s\"><name>S</name></scenario></scenarios>\n"
+		"<profiles><profile id=\"p\"><name>P</name></profile></profiles></comparison>\n";
+	diags_init(&d);
+	doc = LOAD_STR(one, &d);
+	assert_non_null(doc);
+	TU_ASSERT_DIAG(&d, 3, "<frameworks> has only 1 <framework>; it needs at least 2");
+	assert_int_equal(d.errors, 1);
 	doc_free(doc);
 	diags_free(&d);
 }
@@ -606,7 +715,8 @@ static void test_size_cap(void **state)
 	assert_null(load_memory(xml, sizeof xml - 1, "big.xml", &opts, &d));
 	assert_int_equal(d.errors, 1);
 	assert_int_equal(d.items[0].line, 1);
-	assert_string_equal(d.items[0].message, "file is larger than 10 bytes");
+	assert_string_equal(d.items[0].message,
+	                    "file is larger than 10 bytes (raise the limit with --max-bytes)");
 	diags_free(&d);
 
 	/* The same through a file, refused by its size. */
@@ -742,7 +852,15 @@ static void test_xinclude(void **state)
 		"<title>T</title>\n"                                     /* 3 */
 		"<xi:include href=\"shared/common.xml\"\n"               /* 4 */
 		"   xpointer=\"xpointer(/common/frameworks)\"/>\n"
-		"<scales/><criteria/><scenarios/><profiles/>\n"
+		"<scales><scale id=\"q\"><level id=\"g\" score=\"1\"/>"
+		"<level id=\"b\" score=\"0\"/></scale></scales>\n"
+		"<criteria><criterion id=\"c\" scale=\"q\"><name>C</name>"
+		"<rating framework=\"a\" level=\"g\"/>"
+		"<rating framework=\"b\" level=\"b\"/></criterion></criteria>\n"
+		"<scenarios><scenario id=\"s\"><name>S</name>"
+		"<weight criterion=\"c\" value=\"1\"/></scenario></scenarios>\n"
+		"<profiles><profile id=\"p\"><name>P</name>"
+		"<use scenario=\"s\"/></profile></profiles>\n"
 		"</comparison>\n");
 	struct diags d;
 	diags_init(&d);
@@ -800,20 +918,22 @@ static void test_xinclude_errors(void **state)
 	struct doc *doc = load_file(main_path, NULL, &d);
 	assert_non_null(doc);
 	char msg[256];
-	snprintf(msg, sizeof msg, "include '../outside.xml' leaves the directory of %s",
-	         main_path);
+	snprintf(msg, sizeof msg, "include '../outside.xml' is outside %s/, the "
+	         "directory of %s; files an input names may not leave it", t.dir, main_path);
 	TU_ASSERT_DIAG(&d, 3, msg);
-	TU_ASSERT_DIAG(&d, 4, "include '/etc/passwd' leaves the directory");
-	TU_ASSERT_DIAG(&d, 5, "include 'http://example.invalid/x.xml' leaves the directory");
-	TU_ASSERT_DIAG(&d, 6, "leaves the directory");
+	TU_ASSERT_DIAG(&d, 4, "include '/etc/passwd' is an absolute path");
+	TU_ASSERT_DIAG(&d, 5, "include 'http://example.invalid/x.xml' is a URL; only "
+	               "files inside the input's directory are read, never the network");
+	TU_ASSERT_DIAG(&d, 6, "include 'shared/%2e%2e/%2e%2e/x.xml' is outside");
 	TU_ASSERT_DIAG(&d, 2, "entity declarations are not allowed");
 	TU_ASSERT_DIAG(&d, 2, "include 'loop.xml' includes itself");
 	TU_ASSERT_DIAG(&d, 9, "cannot read include 'shared/missing.xml'");
 	TU_ASSERT_DIAG(&d, 2, "unknown attribute 'colour' on <framework>");
 	TU_ASSERT_DIAG(&d, 12, "xpointer 'nothing' selects no element");
 	TU_ASSERT_DIAG(&d, 13, "<xi:include> needs an 'href' attribute");
+	TU_ASSERT_DIAG(&d, 10, "<frameworks> has only 1 <framework>; it needs at least 2");
 	TU_ASSERT_DIAG(&d, 2, "<comparison> has no <title>");
-	assert_int_equal(d.errors, 15);   /* also no scales, criteria, ... */
+	assert_int_equal(d.errors, 16);   /* also no scales, criteria, ... */
 	/* What could be included was: the subtitle, the meta, a framework. */
 	assert_string_equal(doc->subtitle, "S");
 	assert_int_equal(doc->nframeworks, 1);
@@ -896,7 +1016,11 @@ int main(void)
 		cmocka_unit_test(test_malformed_decimals),
 		cmocka_unit_test(test_decimal_ignores_locale),
 		cmocka_unit_test(test_format_2),
+		cmocka_unit_test(test_wrong_root),
 		cmocka_unit_test(test_structure_errors),
+		cmocka_unit_test(test_schema_errors),
+		cmocka_unit_test(test_attribute_typo_said_once),
+		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_entity_declaration_rejected),
 		cmocka_unit_test(test_external_entity_rejected),
 		cmocka_unit_test(test_doctype_tolerated),
