@@ -121,7 +121,8 @@ def criteria(d, rng, n, nf, categories, text=None, name=None):
         for f in range(nf):
             body = escape(text(c, f)) if text else f"cell{c}x{f} rated"
             if c % 11 == 5 and f == nf - 1:
-                d.add(f'      <rating framework="fw{f}" level="unknown">{body}</rating>')
+                attr = "value" if numeric else "level"
+                d.add(f'      <rating framework="fw{f}" {attr}="unknown">{body}</rating>')
             elif numeric:
                 d.add(f'      <rating framework="fw{f}" value="{rng.uniform(0, 500):.1f}">'
                       f"{body}</rating>")
