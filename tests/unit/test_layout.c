@@ -644,6 +644,113 @@ static void images_keep_their_box(void **state)
 	ldoc_free(d);
 }
 
+/* The page on which the first text box equal to s lies, or npages. */
+static size_t page_of(const struct ldoc *d, const char *s)
+{
+	for (size_t p = 0; p < d->npages; p++)
+		if (count_text(d, p, s) > 0)
+			return p;
+	return d->npages;
+}
+
+static void headings_go_with_what_follows_them(void **state)
+{
+	(void)state;
+	struct flow *f = flow_new(&G, &M);
+	struct lrun r = { "line", LFONT_REGULAR };
+	struct para_style st = { .size = 10 };
+	/* 13 pt lines: 21 fill 273 of the 300 pt; a heading (15 + 4.2 pt)
+	 * and a chart of 3 bars (57 pt) do not fit below them. */
+	for (int i = 0; i < 21; i++)
+		flow_paragraph(f, &r, 1, &st);
+	flow_heading(f, "Chart", 0, 12, (struct lcolor){ 0, 0, 0 }, 0);
+	flow_gap(f, 5);
+	struct bar bars[3] = { { "a", 1, "1", { 0, 0, 0 } }, { "b", 2, "2", { 0, 0, 0 } },
+	                       { "c", 3, "3", { 0, 0, 0 } } };
+	flow_bars(f, bars, 3, 3, 10);
+	/* A heading alone at the end of the flow is still drawn. */
+	flow_heading(f, "Last", 0, 12, (struct lcolor){ 0, 0, 0 }, 0);
+	struct ldoc *d = flow_finish(f, "Title", "footer");
+	assert_int_equal(d->npages, 2);
+	assert_int_equal(page_of(d, "Chart"), 1);
+	assert_int_equal(page_of(d, "a"), 1);
+	assert_int_equal(page_of(d, "c"), 1);
+	assert_int_equal(page_of(d, "Last"), 1);
+	assert_int_equal(d->noutline, 2);
+	assert_int_equal(d->outline[0].page, 1);
+	assert_true(d->outline[0].y == G.margin_top);
+	assert_inside_margins(d, &G);
+	ldoc_free(d);
+}
+
+static void a_box_too_long_for_the_page_splits_with_a_frame_on_each(void **state)
+{
+	(void)state;
+	enum { N = 30 };
+	struct flow *f = flow_new(&G, &M);
+	struct box_para paras[N];
+	struct lrun runs[N];
+	char text[N][16];
+	for (size_t i = 0; i < N; i++) {
+		snprintf(text[i], sizeof text[i], "para%zu", i);
+		runs[i] = (struct lrun){ text[i], LFONT_REGULAR };
+		paras[i] = (struct box_para){ &runs[i], 1, { .size = 10 }, 2 };
+	}
+	struct box_style st = { .padding = 5 };
+	flow_box(f, paras, N, &st);    /* 30 x 15 pt: more than a 300 pt page */
+	struct ldoc *d = flow_finish(f, "Title", "footer");
+	assert_int_equal(d->npages, 2);
+	size_t seen = 0;
+	for (size_t p = 0; p < d->npages; p++) {
+		assert_int_equal(count_kind(d, p, LBOX_RECT), 2);   /* fill and border */
+		for (size_t i = 0; i < N; i++)
+			seen += count_text(d, p, text[i]);
+	}
+	assert_int_equal(seen, N);
+	assert_inside_margins(d, &G);
+	ldoc_free(d);
+	/* A short box that does not fit the rest of a page moves whole. */
+	f = flow_new(&G, &M);
+	struct lrun r = { "line", LFONT_REGULAR };
+	struct para_style ps = { .size = 10 };
+	for (int i = 0; i < 20; i++)
+		flow_paragraph(f, &r, 1, &ps);
+	flow_box(f, paras, 5, &st);
+	d = flow_finish(f, "Title", "footer");
+	assert_int_equal(d->npages, 2);
+	assert_int_equal(count_kind(d, 0, LBOX_RECT), 0);
+	assert_int_equal(page_of(d, "para0"), 1);
+	assert_int_equal(page_of(d, "para4"), 1);
+	ldoc_free(d);
+}
+
+static void the_last_rows_of_a_table_are_not_left_alone(void **state)
+{
+	(void)state;
+	enum { N = 17 };   /* header + 17 rows of 17 pt: 306 pt, a page holds 300 */
+	struct lcell head[1] = { cell("H") };
+	struct lcell cells[N];
+	struct lrow rows[N];
+	char label[N][16];
+	for (size_t i = 0; i < N; i++) {
+		snprintf(label[i], sizeof label[i], "row%zu", i);
+		cells[i] = cell(label[i]);
+		rows[i] = (struct lrow){ .kind = LROW_NORMAL, .cells = &cells[i] };
+	}
+	struct ltable t = table(head, rows, N, 1);
+	struct flow *f = flow_new(&G, &M);
+	flow_table(f, &t);
+	struct ldoc *d = flow_finish(f, "Title", "footer");
+	assert_int_equal(d->npages, 2);
+	assert_int_equal(page_of(d, "row13"), 0);
+	assert_int_equal(page_of(d, "row14"), 1);   /* the last three together */
+	assert_int_equal(page_of(d, "row16"), 1);
+	assert_int_equal(count_text(d, 1, "H"), 1);
+	ldoc_free(d);
+	free_cells(cells, N);
+	free_cells(head, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -667,6 +774,9 @@ int main(void)
 		cmocka_unit_test(diverging_bars_grow_from_the_centre),
 		cmocka_unit_test(running_header_and_footer_stay_inside_the_width),
 		cmocka_unit_test(images_keep_their_box),
+		cmocka_unit_test(headings_go_with_what_follows_them),
+		cmocka_unit_test(a_box_too_long_for_the_page_splits_with_a_frame_on_each),
+		cmocka_unit_test(the_last_rows_of_a_table_are_not_left_alone),
 	};
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }
