@@ -176,11 +176,31 @@ static void S_on_xml_error(void *data, xmlErrorPtr e)
 	                         e->code == XML_WAR_UNDECLARED_ENTITY)) ||
 	    ctx->stopped)
 		return;
+	/* After the first fatal error libxml2 goes on reporting what follows
+	 * from it ("Extra content at the end of the document"...). */
+	if (e->domain == XML_FROM_PARSER && e->level == XML_ERR_FATAL) {
+		if (ctx->fatal)
+			return;
+		ctx->fatal = true;
+	}
+	const char *file = e->file != NULL ? e->file : ctx->err_file;
+	long line = e->line > 0 ? e->line : ctx->err_line;
+	enum diag_level level = e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
+	if ((e->code == XML_ERR_UNDECLARED_ENTITY || e->code == XML_WAR_UNDECLARED_ENTITY) &&
+	    e->str1 != NULL) {
+		diags_add(ctx->d, DIAG_ERROR, file, line, "entity &%s; is not defined "
+		          "(format 1 files use only &amp; &lt; &gt; &quot; &apos; and "
+		          "character references)", load_show(ctx, e->str1));
+		return;
+	}
+	if (e->message != NULL && (strstr(e->message, "length too long") != NULL ||
+	                           strstr(e->message, "huge text node") != NULL)) {
+		diags_add(ctx->d, level, file, line, "a name, attribute value or text "
+		          "is longer than the parser takes (10,000,000 bytes)");
+		return;
+	}
 	char *msg = S_one_line(e->message != NULL ? e->message : "XML error");
-	diags_add(ctx->d, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
-	          e->file != NULL ? e->file : ctx->err_file,
-	          e->line > 0 ? e->line : ctx->err_line, "%s",
-	          msg != NULL ? msg : "XML error");
+	diags_add(ctx->d, level, file, line, "%s", msg != NULL ? msg : "XML error");
 	free(msg);
 }
 
@@ -252,6 +272,11 @@ static bool S_scan(struct load_ctx *ctx, const char *buf, size_t len,
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = 0;
 		size_t n = S_utf8(p + i, len - i, &cp);
+		if (n == 1 && cp == 0) {
+			diags_add(ctx->d, DIAG_ERROR, file, line,
+			          "NUL byte: this is not a text file");
+			return false;
+		}
 		if ((n == 0 || S_bad_char(cp)) && line != bad_line) {
 			if (++bad > S_MAX_BAD_LINES) {
 				diags_add(ctx->d, DIAG_ERROR, file, line,
@@ -454,6 +479,7 @@ xmlDoc *load_parse(struct load_ctx *ctx, const char *buf, size_t len,
 	p->sax->startElementNs = S_on_start;
 	ctx->saw_entity = false;
 	ctx->stopped = false;
+	ctx->fatal = false;
 	ctx->err_file = file;
 	ctx->err_line = 1;
 	size_t errors = ctx->d->errors;

@@ -60,6 +60,7 @@ struct load_ctx {
 	long err_line;             /* for libxml2 errors that have no line */
 	bool saw_entity;           /* in the parse under way */
 	bool stopped;              /* the parse under way was stopped by us */
+	bool fatal;                /* ... has had a fatal error (the rest is noise) */
 	char *root_real;           /* realpath of the main file's directory */
 	const char *root_shown;    /* that directory as the user wrote it */
 	/* Elements the shape step found incomplete (a required child
