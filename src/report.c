@@ -66,9 +66,13 @@ static const char *S_criterion(const struct rb *b, size_t c)
 	return b->doc->criteria[c].name;
 }
 
+/* A weight as a percentage: whole from 10 %, one decimal below, two below
+ * 0.1 % so that a weight that counts never reads 0.0 %. */
 static const char *S_pct(struct arena *a, double w)
 {
 	double p = 100 * w;
+	if (p > 0 && p < 0.095)
+		return arena_printf(a, "%.2f %%", p);
 	return p > 0 && p < 9.95 ? arena_printf(a, "%.1f %%", p) : arena_printf(a, "%.0f %%", p);
 }
 
