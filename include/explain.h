@@ -12,9 +12,10 @@
  *
  * A function returns NULL when it has nothing to say for that verdict, as
  * its comment says, so that the caller can leave the line out.  Scores
- * print with one decimal, weights as percentages (one decimal under 10 %,
- * else whole; more decimals when two shown side by side would otherwise
- * look the same).
+ * print with one decimal, differences of points too (two under 0.095),
+ * weights as percentages (whole from 10 %, one decimal below, two below
+ * 0.1 %; more decimals when two shown side by side would otherwise look
+ * the same).  Rounding is half away from zero.
  *
  * Wiring into a report, e.g. the verdict box and the sections after it:
  *

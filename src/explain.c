@@ -28,11 +28,20 @@ static const char *S_score(struct arena *a, double x)
 	return S_fixed(a, x, 1, false);
 }
 
-/* A weight as a percentage: one decimal under 10 %, else whole. */
+/* Points of a difference: one decimal, two under 0.095 so that a small
+ * difference never reads 0.0 (as weights under 0.1 %). */
+static const char *S_points(struct arena *a, double x, bool plus)
+{
+	return S_fixed(a, x, x != 0 && fabs(x) < 0.095 ? 2 : 1, plus);
+}
+
+/* A weight as a percentage: whole from 10 %, one decimal below, two
+ * below 0.1 %, so that a weight that counts never reads 0.0 % (as the
+ * report's tables write them). */
 static int S_pct_dec(double w)
 {
 	double p = 100 * w;
-	return p > 0 && p < 9.95 ? 1 : 0;
+	return p > 0 && p < 0.095 ? 2 : p > 0 && p < 9.95 ? 1 : 0;
 }
 
 static const char *S_pct(struct arena *a, double w, int dec)
@@ -40,9 +49,10 @@ static const char *S_pct(struct arena *a, double w, int dec)
 	return arena_printf(a, "%s %%", S_fixed(a, 100 * w, dec, false));
 }
 
-/* Two weights side by side, with enough decimals to tell them apart. */
-static void S_pct_pair(struct arena *a, double w1, double w2, const char **s1,
-                       const char **s2)
+/* Two weights side by side, with enough decimals to tell them apart;
+ * returns the most decimals used. */
+static int S_pct_pair(struct arena *a, double w1, double w2, const char **s1,
+                      const char **s2)
 {
 	int d1 = S_pct_dec(w1), d2 = S_pct_dec(w2);
 	*s1 = S_pct(a, w1, d1);
@@ -52,6 +62,7 @@ static void S_pct_pair(struct arena *a, double w1, double w2, const char **s1,
 		*s1 = S_pct(a, w1, d1);
 		*s2 = S_pct(a, w2, d2);
 	}
+	return d1 > d2 ? d1 : d2;
 }
 
 static const char *S_fw(const struct doc *doc, size_t f)
@@ -110,12 +121,12 @@ static const char *S_winner(const struct doc *doc, const struct verdict *v, stru
 		                    "requirement (scoring %s out of 100).", S_fw(doc, A->framework),
 		                    S_who(doc, v), S_score(a, A->score));
 	const char *B = S_fw(doc, v->ranking[1].framework);
-	/* A win by less than 0.05 points (a threshold of 0) is a tie on paper. */
-	if (llround(v->margin * 10) == 0)
+	/* A tie (a threshold of 0) is won by the order of listing alone. */
+	if (v->margin <= VERDICT_SCORE_EPS)
 		return arena_printf(a, "%s ties with %s at %s out of 100 and comes first in the "
 		                    "order of listing.", head, B, S_score(a, A->score));
 	return arena_printf(a, "%s scores %s out of 100, %s points ahead of %s.", head,
-	                    S_score(a, A->score), S_score(a, v->margin), B);
+	                    S_score(a, A->score), S_points(a, v->margin, false), B);
 }
 
 const char *explain_recommendation(const struct doc *doc, const struct verdict *v,
@@ -143,7 +154,7 @@ const char *explain_short(const struct doc *doc, const struct verdict *v, struct
 			return arena_printf(a, "%s, the only one qualified",
 			                    S_fw(doc, v->ranking[0].framework));
 		return arena_printf(a, "%s, by %s points", S_fw(doc, v->ranking[0].framework),
-		                    S_score(a, v->margin));
+		                    S_points(a, v->margin, false));
 	case VERDICT_CLOSE:
 		return arena_printf(a, "Close call: %s",
 		                    S_names(doc, v->leaders, v->nleaders, false, v, a));
@@ -161,7 +172,7 @@ static const char *S_contribs(const struct doc *doc, const struct verdict *v,
 	const char **item = arena_array(a, n, sizeof *item);
 	for (size_t i = 0; i < n; i++)
 		item[i] = arena_printf(a, "%s (%s%s)", doc->criteria[c[i]].name,
-		                       S_fixed(a, v->contrib[c[i]], 1, true), i == 0 ? " points" : "");
+		                       S_points(a, v->contrib[c[i]], true), i == 0 ? " points" : "");
 	return S_join(a, item, n);
 }
 
@@ -176,7 +187,7 @@ const char *explain_reasons_for(const struct doc *doc, const struct verdict *v, 
 		return NULL;
 	size_t n = all < max ? all : max;
 	const char *A = S_fw(doc, v->ranking[0].framework), *B = S_fw(doc, v->ranking[1].framework);
-	if (llround(v->margin * 10) == 0)
+	if (v->margin <= VERDICT_SCORE_EPS)
 		return arena_printf(a, "%s is ahead of %s on %s.", A, B, S_contribs(doc, v, c, n, a));
 	return arena_printf(a, "%s's lead over %s comes %sfrom %s.", A, B, n < all ? "mainly " : "",
 	                    S_contribs(doc, v, c, n, a));
@@ -215,7 +226,7 @@ const char *explain_flip(const struct doc *doc, const struct verdict *v, struct 
 		return arena_printf(a, "Only %s meets every requirement, so no change of weights can "
 		                    "alter the verdict; only a change of requirements or ratings can.", A);
 	const char *B0 = S_fw(doc, v->ranking[1].framework);
-	if (llround(v->margin * 10) == 0)
+	if (v->margin <= VERDICT_SCORE_EPS)
 		return arena_printf(a, "%s is level with %s on points, so the slightest change in "
 		                    "%s's favour would overturn the verdict.", A, B0, B0);
 	const char *stab = verdict_stability_name(v->stability);
@@ -226,20 +237,22 @@ const char *explain_flip(const struct doc *doc, const struct verdict *v, struct 
 	const char *B = S_fw(doc, k->challenger), *C = doc->criteria[k->criterion].name;
 	double pp = 100 * fabs(k->tie_weight - k->weight);
 	const char *w, *x, *how;
-	S_pct_pair(a, k->weight, k->tie_weight, &w, &x);
+	/* x* = 1 exactly when the two are rated the same on the criterion
+	 * (Delta = 0); x* = 0 when the rest alone makes a tie (R = 0). */
+	bool all = k->tie_weight >= 1 - 1e-9, none = k->tie_weight <= 1e-9;
+	int dec = S_pct_pair(a, k->weight, all ? 1 : none ? 0 : k->tie_weight, &w, &x);
 	if (pp < 0.005)
 		return arena_printf(a, "%s would draw level with the slightest change in the weight "
 		                    "of %s (now %s), so the verdict is %s.", B, C, w, stab);
-	const char *pts = S_fixed(a, pp, 1, false);
-	/* x* = 1 exactly when the two are rated the same on the criterion
-	 * (Delta = 0); x* = 0 when the rest alone makes a tie (R = 0). */
-	if (k->tie_weight >= 1 - 1e-9)
+	/* the change with as many decimals as the weights shown, at least one */
+	const char *pts = S_fixed(a, pp, dec > 1 ? dec : 1, false);
+	if (all)
 		how = arena_printf(a, "only if %s, on which the two are rated the same, were all "
-		                   "that mattered (its weight rising from %s to 100 %%, %s percentage "
-		                   "points)", C, w, pts);
-	else if (k->tie_weight <= 1e-9)
+		                   "that mattered (its weight rising from %s to %s, %s percentage "
+		                   "points)", C, w, x, pts);
+	else if (none)
 		how = arena_printf(a, "if %s were left out altogether (its weight falling from %s "
-		                   "to 0 %%, %s percentage points)", C, w, pts);
+		                   "to %s, %s percentage points)", C, w, x, pts);
 	else
 		how = arena_printf(a, "if the weight of %s %s from %s to %s (%s percentage points)", C,
 		                   k->tie_weight > k->weight ? "rose" : "fell", w, x, pts);
@@ -279,8 +292,8 @@ const char *explain_rating_flip(const struct doc *doc, const struct verdict *v,
 	const struct rating_flip *rf = &v->rating_flip;
 	const struct scale *s = &doc->scales[doc->criteria[rf->criterion].scale_ix];
 	const char *F = S_fw(doc, rf->framework);
-	const char *pts = llround(fabs(rf->score_change) * 10) == 0 ? ""
-	                : arena_printf(a, " (%s points)", S_fixed(a, rf->score_change, 1, true));
+	const char *pts = llround(fabs(rf->score_change) * 100) == 0 ? ""
+	                : arena_printf(a, " (%s points)", S_points(a, rf->score_change, true));
 	const char *then = S_outcome(doc, rf->kind, rf->winner, a);
 	/* A step down can only make it fail, a step up only make it qualify. */
 	if (rf->qualification_changed) {

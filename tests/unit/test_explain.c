@@ -125,6 +125,7 @@ static const char DOC_S[] =
 	SCEN2("out", "Out", "h2", "1", "g2", "9")
 	SCEN2("robust", "Robust", "h1", "1", "h2", "1")
 	SCEN2("tiny", "Tiny", "c", "166", "r", "834")
+	SCEN2("small", "Small", "h2", "1", "g2", "1999")
 	"<scenario id=\"even\"><name>Even</name><weight criterion=\"g1\" value=\"1\"/></scenario>\n"
 	"</scenarios>\n"
 	"<profiles><profile id=\"team\"><name>The team</name><use scenario=\"fell\"/></profile>"
@@ -195,9 +196,25 @@ static void test_flip_edge_cases(void **state)
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
 	                    "Beta would draw level if the weight of Cost rose from 16.6 % to "
 	                    "16.7 % (0.1 percentage points), so the verdict is fragile.");
+	/* a margin under 0.095 points shows two decimals */
 	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
-	                    "Choose Alpha for Tiny: it scores 83.4 out of 100, 0.1 points ahead "
+	                    "Choose Alpha for Tiny: it scores 83.4 out of 100, 0.08 points ahead "
 	                    "of Beta.");
+	/* small: W h2 1/2000 = 0.0005, g2 0.9995.  Alpha 100, Beta 99.95:
+	 * margin 0.05, shown with two decimals as one would read 0.1.  h2:
+	 * x = 0 (R = 0), |x - W| = 0.0005; g2: x = 1, the same gap: h2 first.
+	 * 0.05 % has two decimals (under 0.1 %), so has the change. */
+	v = S_scen(fx, "small", 0.0);
+	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
+	                    "Choose Alpha for Small: it scores 100.0 out of 100, 0.05 points "
+	                    "ahead of Beta.");
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "Beta would draw level if Hosting were left out altogether (its "
+	                    "weight falling from 0.05 % to 0 %, 0.05 percentage points), so the "
+	                    "verdict is fragile.");
+	assert_string_equal(explain_why(fx->doc, v, fx->a),
+	                    "Alpha's lead over Beta comes from Hosting (+0.05 points). Beta is not "
+	                    "ahead of Alpha on any criterion that counts here.");
 	/* even: W g1 1: both 100; a winner at threshold 0 by declaration
 	 * order alone */
 	v = S_scen(fx, "even", 0.0);
