@@ -241,6 +241,8 @@ struct ltable {
 	struct lcolor header_bg, header_fg, group_bg, rule;
 	const double *min_widths;     /* per column, or NULL */
 	int outline_level;            /* of the rows' outline entries */
+	const char *caption;          /* a line above the table, kept with it, or NULL */
+	struct lcolor caption_fg;
 };
 
 /* Column widths from content that fill width: every column gets its widest

@@ -24,7 +24,6 @@ struct report_set {
 	const char *sha256;                 /* hex digest of the input's bytes */
 	const char *generated;              /* YYYY-MM-DD, the generation date */
 	const char *version;                /* the tool's */
-	double close_call;
 	const char *logo;                   /* the renderer's key of the logo, or NULL */
 	double logo_w, logo_h;              /* its size in pixels */
 };

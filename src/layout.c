@@ -1064,12 +1064,26 @@ void flow_table(struct flow *f, const struct ltable *t)
 	double lh = t->size * LINE_GAP, first_lines = KEEP_LINES * lh + 2 * t->padding;
 	/* The start of a row: the whole of a short one, else its first lines. */
 #define START(r) (rows[r].most <= WHOLE_ROW ? rows[r].h : first_lines)
-	/* The header goes with the first row, or a group row and the start
-	 * of the row after it. */
+	/* The caption and the header go with the first row, or a group row
+	 * and the start of the row after it. */
 	double lead = t->nrows ? START(0) : 0;
 	if (t->nrows > 1 && t->rows[0].kind == LROW_GROUP)
 		lead += START(1);
-	S_start(f, (td.repeat ? td.hr.h : first_lines) + lead);
+	struct lline *cap = NULL;
+	size_t ncap = 0;
+	double cap_size = t->size * 0.95, cap_lh = cap_size * LINE_GAP;
+	if (t->caption != NULL) {
+		struct lrun run = { t->caption, LFONT_ITALIC };
+		ncap = layout_wrap(f->m, &run, 1, cap_size, width, a, &cap);
+	}
+	S_start(f, (double)ncap * cap_lh + (ncap ? 3 : 0) +
+	           (td.repeat ? td.hr.h : first_lines) + lead);
+	for (size_t i = 0; i < ncap; i++) {
+		S_need(f, cap_lh);
+		S_draw_line(f, &cap[i], f->g.margin_left, f->y, cap_size, t->caption_fg);
+		f->y += cap_lh;
+	}
+	f->y += ncap ? 3 : 0;
 	if (td.repeat)
 		S_header(&td);
 	else

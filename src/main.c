@@ -345,7 +345,7 @@ static bool S_write(const struct run *r, const struct item *it, char **err)
 	struct report_set rs = { .doc = doc, .pat = r->pat, .u = in->u, .scenarios = in->scen,
 	                         .profiles = in->prof, .input_name = in->path, .sha256 = in->sha,
 	                         .generated = r->generated, .version = VERDICT_VERSION,
-	                         .close_call = in->close_call, .logo = in->logo,
+	                         .logo = in->logo,
 	                         .logo_w = in->logo_w, .logo_h = in->logo_h };
 	struct pdf_writer *w = pdf_new(S_font_dir(&r->opt), err);
 	if (w == NULL)

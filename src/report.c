@@ -279,10 +279,12 @@ static void S_grouped(struct rb *b, const struct ltable *t, size_t key, double m
 	for (size_t g = 0; g < n; g++) {
 		struct ltable sub = layout_subtable(t, key, starts[g], starts[g + 1], b->a);
 		size_t first = starts[g] - key + 1, last = starts[g + 1] - key;
-		S_note(b, arena_printf(b->a, "Part %zu of %zu: frameworks %zu%s of %zu%s", g + 1, n,
-		                       first, first == last ? "" : arena_printf(b->a, "\xE2\x80\x93%zu",
-		                       last), total, g + 1 < n ? " (the others follow)." : "."));
-		flow_gap(b->f, 3);
+		sub.caption = arena_printf(b->a, "Part %zu of %zu: frameworks %zu%s of %zu%s", g + 1,
+		                           n, first, first == last ? "" : arena_printf(b->a,
+		                           "\xE2\x80\x93%zu", last), total,
+		                           g + 1 < n ? " (the others follow)." : ".");
+		sub.caption_fg = S_grey;
+		flow_gap(b->f, g ? 6 : 0);
 		flow_table(b->f, &sub);
 	}
 }
