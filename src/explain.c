@@ -58,7 +58,8 @@ static int S_pct_pair(struct arena *a, double w1, double w2, const char **s1,
 	*s1 = S_pct(a, w1, d1);
 	*s2 = S_pct(a, w2, d2);
 	while (strcmp(*s1, *s2) == 0 && (d1 < 2 || d2 < 2)) {
-		d1 = d2 = (d1 > d2 ? d1 : d2) + 1;
+		int d = (d1 > d2 ? d1 : d2) + 1;
+		d1 = d2 = d > 2 ? 2 : d;
 		*s1 = S_pct(a, w1, d1);
 		*s2 = S_pct(a, w2, d2);
 	}
