@@ -62,6 +62,8 @@ struct scale {
 	bool lower_better;      /* numeric only */
 	const char *unit;       /* numeric only, may be NULL */
 	struct srcpos pos;
+	bool reported;          /* the loader found its kind or bounds wrong
+	                           and said so; check_doc() skips it */
 };
 
 struct framework {

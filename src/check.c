@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 
@@ -39,6 +40,8 @@ struct S_index {
 	const char **keys;
 	size_t *vals;
 	size_t mask;
+	bool anonymous;   /* some item has no id (the loader said so): a
+	                     reference that finds nothing may mean it */
 };
 
 static size_t S_hash(const char *s)
@@ -57,6 +60,7 @@ static void S_index_init(struct S_index *ix, struct arena *a, size_t n)
 	ix->keys = arena_array(a, cap, sizeof *ix->keys);
 	ix->vals = arena_array(a, cap, sizeof *ix->vals);
 	ix->mask = cap - 1;
+	ix->anonymous = false;
 }
 
 /* The slot of key: where it is, or the empty slot where it would go. */
@@ -95,6 +99,33 @@ static const char *S_where(struct ctx *c, struct srcpos first, struct srcpos at)
 	return arena_printf(c->doc->arena, "%s:%ld", Q(c, first.file), first.line);
 }
 
+/* Edit distance with adjacent transpositions, for ids (at most 64 bytes;
+ * longer words are not compared). */
+static size_t S_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return SIZE_MAX;
+	size_t d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb];
+}
+
 static void S_id(struct ctx *c, const char *id, const char *kind, struct srcpos pos)
 {
 	if (id != NULL && !patterns_is_id(c->pat, id))
@@ -108,8 +139,10 @@ static void S_id(struct ctx *c, const char *id, const char *kind, struct srcpos 
 	do {                                                                  \
 		S_index_init((ix), (c)->doc->arena, (n));                     \
 		for (size_t i_ = 0; i_ < (n); i_++) {                         \
-			if ((arr)[i_].id == NULL)                             \
+			if ((arr)[i_].id == NULL) {                           \
+				(ix)->anonymous = true;                       \
 				continue;                                     \
+			}                                                     \
 			S_id((c), (arr)[i_].id, (kind), (arr)[i_].pos);       \
 			size_t j_ = S_index_add((ix), (arr)[i_].id, i_);      \
 			if (j_ != MODEL_NO_INDEX)                             \
@@ -127,18 +160,57 @@ struct S_all {
 	struct srcpos *pos_c;   /* ... and where */
 	size_t *stamp_s;   /* per scenario: the profile that last used it + 1 */
 	struct srcpos *pos_s;   /* ... and where */
+	bool *bad_scale;   /* per scale: wrong and said so, so not used to judge */
+	unsigned hints;    /* "did you mean" searches left (each costs a pass) */
 	size_t group;      /* groups seen so far */
 };
+
+/* "; did you mean 'x'?" for a dangling reference word, or "".  The ids
+ * of a kind are searched for the first few dangling references only, and
+ * only for kinds of a sane size, so hostile inputs stay linear. */
+static const char *S_hint(struct S_all *all, const struct S_index *ix, const char *word)
+{
+	if (all->hints == 0 || ix->mask >= 4096 || word == NULL)
+		return "";
+	all->hints--;
+	const char *best = NULL;
+	size_t best_d = 3, ties = 0, lw = strlen(word);
+	for (size_t i = 0; i <= ix->mask; i++) {
+		const char *k = ix->keys[i];
+		if (k == NULL)
+			continue;
+		size_t lk = strlen(k);
+		if (lk == lw && strcasecmp(k, word) == 0) {
+			best = k;   /* ids are case-sensitive; people are not */
+			ties = 1;
+			break;
+		}
+		if (lk + 2 < lw || lw + 2 < lk)
+			continue;
+		size_t d = S_distance(word, k);
+		/* A short id is close to too much at distance 2. */
+		if (d > 2 || (d == 2 && lw <= 4) || d > best_d)
+			continue;
+		ties = d == best_d ? ties + 1 : 1;
+		best = k;
+		best_d = d;
+	}
+	/* Two ids as close as each other: no guess. */
+	return best != NULL && ties == 1
+	       ? arena_printf(all->c.doc->arena, "; did you mean '%s'?", best) : "";
+}
 
 /* ------------------------------------------------------------------ */
 /* Scales, frameworks, ratings                                          */
 
-static void S_ordinal(struct ctx *c, struct scale *s)
+/* Returns false when the scale is unusable (and said so). */
+static bool S_ordinal(struct ctx *c, struct scale *s)
 {
 	const char *id = Q(c, s->id);
+	size_t before = c->d->errors;
 	if (s->nlevels < 2) {
 		ERR(c, s->pos, "scale '%s' needs at least 2 levels, it has %zu", id, s->nlevels);
-		return;
+		return false;
 	}
 	struct S_index levels;
 	S_index_init(&levels, c->doc->arena, s->nlevels);
@@ -161,6 +233,7 @@ static void S_ordinal(struct ctx *c, struct scale *s)
 		    id, s->min);
 	else if (!isfinite(s->max - s->min))
 		ERR(c, s->pos, "scale '%s': its scores span more than a number holds", id);
+	return c->d->errors == before;
 }
 
 static void S_scales(struct S_all *all)
@@ -168,16 +241,23 @@ static void S_scales(struct S_all *all)
 	struct ctx *c = &all->c;
 	struct doc *doc = c->doc;
 	CHECK_IDS(c, &all->scales, doc->scales, doc->nscales, "scale");
+	all->bad_scale = arena_array(doc->arena, doc->nscales, sizeof *all->bad_scale);
 	for (size_t i = 0; i < doc->nscales; i++) {
 		struct scale *s = &doc->scales[i];
-		if (s->kind == SCALE_ORDINAL)
-			S_ordinal(c, s);
-		else if (!(s->min < s->max))
+		bool ok = !s->reported;
+		if (!ok)
+			;   /* its kind or bounds are wrong, and the loader said so */
+		else if (s->kind == SCALE_ORDINAL)
+			ok = S_ordinal(c, s);
+		else if (!(s->min < s->max) || !isfinite(s->max - s->min))
+			ok = false;
+		if (s->kind == SCALE_NUMERIC && !s->reported && !(s->min < s->max))
 			ERR(c, s->pos, "scale '%s': min (%g) must be less than max (%g)",
 			    Q(c, s->id), s->min, s->max);
-		else if (!isfinite(s->max - s->min))
+		else if (s->kind == SCALE_NUMERIC && !s->reported && !ok)
 			ERR(c, s->pos, "scale '%s': max - min is more than a number holds",
 			    Q(c, s->id));
+		all->bad_scale[i] = !ok;
 	}
 }
 
@@ -239,13 +319,17 @@ static void S_ratings(struct S_all *all, struct criterion *cr, size_t stamp,
 	size_t rated = 0;
 	for (size_t r = 0; r < cr->nratings; r++) {
 		struct rating *rt = &cr->ratings[r];
-		if (rt->framework == NULL)
+		/* With no framework at all (the loader said so) every rating
+		 * would dangle. */
+		if (rt->framework == NULL || doc->nframeworks == 0)
 			continue;
 		rt->framework_ix = S_index_find(&all->frameworks, rt->framework);
 		size_t f = rt->framework_ix;
 		if (f == MODEL_NO_INDEX) {
-			ERR(c, rt->pos, "criterion '%s': rating of unknown framework '%s'",
-			    Q(c, cr->id), Q(c, rt->framework));
+			if (!all->frameworks.anonymous)
+				ERR(c, rt->pos, "criterion '%s': rating of unknown framework '%s'%s",
+				    Q(c, cr->id), Q(c, rt->framework),
+				    S_hint(all, &all->frameworks, rt->framework));
 			continue;
 		}
 		if (seen[f] == stamp) {
@@ -259,14 +343,16 @@ static void S_ratings(struct S_all *all, struct criterion *cr, size_t stamp,
 		rated++;
 		if (matrix)
 			cr->rating_of[f] = r;
-		if (cr->scale_ix != MODEL_NO_INDEX)
+		if (cr->scale_ix != MODEL_NO_INDEX && !all->bad_scale[cr->scale_ix])
 			S_rating(c, cr, &doc->scales[cr->scale_ix], rt);
 	}
 	/* With too many frameworks (reported by the loader) the list of
 	 * missing ones would only be noise. */
 	if (matrix && rated < doc->nframeworks)
 		for (size_t f = 0; f < doc->nframeworks; f++)
-			if (seen[f] != stamp && doc->frameworks[f].id != NULL)
+			if (seen[f] != stamp && doc->frameworks[f].id != NULL &&
+			    S_index_find(&all->frameworks, doc->frameworks[f].id) == f &&
+			    patterns_is_id(c->pat, doc->frameworks[f].id))
 				ERR(c, cr->pos, "criterion '%s' has no rating for framework '%s'",
 				    Q(c, cr->id), Q(c, doc->frameworks[f].id));
 }
@@ -281,9 +367,9 @@ static void S_criteria(struct S_all *all)
 	for (size_t i = 0; i < doc->ncriteria; i++) {
 		struct criterion *cr = &doc->criteria[i];
 		cr->scale_ix = S_index_find(&all->scales, cr->scale);
-		if (cr->scale != NULL && cr->scale_ix == MODEL_NO_INDEX)
-			ERR(c, cr->pos, "criterion '%s': unknown scale '%s'", Q(c, cr->id),
-			    Q(c, cr->scale));
+		if (cr->scale != NULL && cr->scale_ix == MODEL_NO_INDEX && !all->scales.anonymous)
+			ERR(c, cr->pos, "criterion '%s': unknown scale '%s'%s", Q(c, cr->id),
+			    Q(c, cr->scale), S_hint(all, &all->scales, cr->scale));
 		S_ratings(all, cr, i + 1, seen, at);
 	}
 }
@@ -291,20 +377,26 @@ static void S_criteria(struct S_all *all)
 /* ------------------------------------------------------------------ */
 /* Weights, requires, scenarios, profiles                               */
 
-/* Resolves one group's weights; returns their total. */
-static double S_weights(struct S_all *all, struct weight *w, size_t n, const char *owner)
+/* Resolves one group's weights; returns their total, and sets *bad when
+ * a weight is wrong (its total would only repeat that). */
+static double S_weights(struct S_all *all, struct weight *w, size_t n, const char *owner,
+                        bool *bad)
 {
 	struct ctx *c = &all->c;
 	size_t group = ++all->group;
 	double total = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (w[i].criterion == NULL)
+		if (w[i].criterion == NULL) {
+			*bad = true;
 			continue;
+		}
 		w[i].criterion_ix = S_index_find(&all->criteria, w[i].criterion);
 		size_t k = w[i].criterion_ix;
-		if (k == MODEL_NO_INDEX)
-			ERR(c, w[i].pos, "%s: weight of unknown criterion '%s'", owner,
-			    Q(c, w[i].criterion));
+		if (k == MODEL_NO_INDEX && !all->criteria.anonymous)
+			ERR(c, w[i].pos, "%s: weight of unknown criterion '%s'%s", owner,
+			    Q(c, w[i].criterion), S_hint(all, &all->criteria, w[i].criterion));
+		else if (k == MODEL_NO_INDEX)
+			;
 		else if (all->stamp_c[k] == group)
 			ERR(c, w[i].pos, "%s weighs criterion '%s' twice (first at %s)",
 			    owner, Q(c, w[i].criterion), S_where(c, all->pos_c[k], w[i].pos));
@@ -312,11 +404,13 @@ static double S_weights(struct S_all *all, struct weight *w, size_t n, const cha
 			all->stamp_c[k] = group;
 			all->pos_c[k] = w[i].pos;
 		}
-		if (!isfinite(w[i].value) || w[i].value < 0)
+		if (!isfinite(w[i].value) || w[i].value < 0) {
 			ERR(c, w[i].pos, "%s: weight of '%s' is %g; weights are numbers >= 0",
 			    owner, Q(c, w[i].criterion), w[i].value);
-		else
+			*bad = true;
+		} else {
 			total += w[i].value;
+		}
 	}
 	return total;
 }
@@ -365,12 +459,14 @@ static void S_requires(struct S_all *all, struct require *rq, size_t n, const ch
 			continue;
 		r->criterion_ix = S_index_find(&all->criteria, r->criterion);
 		if (r->criterion_ix == MODEL_NO_INDEX) {
-			ERR(c, r->pos, "%s: require on unknown criterion '%s'", owner,
-			    Q(c, r->criterion));
+			if (!all->criteria.anonymous)
+				ERR(c, r->pos, "%s: require on unknown criterion '%s'%s", owner,
+				    Q(c, r->criterion), S_hint(all, &all->criteria, r->criterion));
 			continue;
 		}
 		size_t si = c->doc->criteria[r->criterion_ix].scale_ix;
-		if (si == MODEL_NO_INDEX || (r->min_raw == NULL && r->max_raw == NULL))
+		if (si == MODEL_NO_INDEX || all->bad_scale[si] ||
+		    (r->min_raw == NULL && r->max_raw == NULL))
 			continue;
 		if (c->doc->scales[si].kind == SCALE_ORDINAL)
 			S_require_ordinal(c, r, &c->doc->scales[si], owner);
@@ -387,8 +483,11 @@ static void S_scenarios(struct S_all *all)
 	for (size_t i = 0; i < doc->nscenarios; i++) {
 		struct scenario *s = &doc->scenarios[i];
 		const char *owner = arena_printf(doc->arena, "scenario '%s'", Q(c, s->id));
-		double total = S_weights(all, s->weights, s->nweights, owner);
-		if (s->nweights == 0)
+		bool bad = false;
+		double total = S_weights(all, s->weights, s->nweights, owner, &bad);
+		if (bad)
+			;   /* a wrong weight was reported */
+		else if (s->nweights == 0)
 			ERR(c, s->pos, "%s weighs no criterion; give it at least one "
 			    "<weight> above 0", owner);
 		else if (total == 0)
@@ -399,19 +498,26 @@ static void S_scenarios(struct S_all *all)
 	}
 }
 
-/* The uses of a profile; returns the total of their shares. */
-static double S_uses(struct S_all *all, struct profile *p, size_t stamp, const char *owner)
+/* The uses of a profile; returns the total of their shares and sets *bad
+ * when a use is wrong. */
+static double S_uses(struct S_all *all, struct profile *p, size_t stamp, const char *owner,
+                     bool *bad)
 {
 	struct ctx *c = &all->c;
 	double shares = 0;
 	for (size_t u = 0; u < p->nuses; u++) {
 		struct use *us = &p->uses[u];
-		if (us->scenario == NULL)
+		if (us->scenario == NULL) {
+			*bad = true;
 			continue;
+		}
 		us->scenario_ix = S_index_find(&all->scenarios, us->scenario);
 		size_t k = us->scenario_ix;
-		if (k == MODEL_NO_INDEX)
-			ERR(c, us->pos, "%s uses unknown scenario '%s'", owner, Q(c, us->scenario));
+		if (k == MODEL_NO_INDEX && !all->scenarios.anonymous)
+			ERR(c, us->pos, "%s uses unknown scenario '%s'%s", owner,
+			    Q(c, us->scenario), S_hint(all, &all->scenarios, us->scenario));
+		else if (k == MODEL_NO_INDEX)
+			;
 		else if (all->stamp_s[k] == stamp)
 			ERR(c, us->pos, "%s uses scenario '%s' twice (first at %s)", owner,
 			    Q(c, us->scenario), S_where(c, all->pos_s[k], us->pos));
@@ -419,11 +525,13 @@ static double S_uses(struct S_all *all, struct profile *p, size_t stamp, const c
 			all->stamp_s[k] = stamp;
 			all->pos_s[k] = us->pos;
 		}
-		if (!isfinite(us->share) || us->share < 0)
+		if (!isfinite(us->share) || us->share < 0) {
 			ERR(c, us->pos, "%s: share of '%s' is %g; shares are numbers >= 0",
 			    owner, Q(c, us->scenario), us->share);
-		else
+			*bad = true;
+		} else {
 			shares += us->share;
+		}
 	}
 	return shares;
 }
@@ -437,18 +545,21 @@ static void S_profile(struct S_all *all, size_t i)
 	if (p->id != NULL && strcmp(p->id, "overview") == 0)
 		ERR(c, p->pos, "profile id 'overview' is reserved: its report would "
 		    "overwrite the overview (overview.pdf)");
-	double shares = S_uses(all, p, i + 1, owner);
-	double own = S_weights(all, p->weights, p->nweights, owner);
-	bool own_zero = p->nweights > 0 && own == 0;
+	bool bad = false, bad_own = false;
+	double shares = S_uses(all, p, i + 1, owner, &bad);
+	double own = S_weights(all, p->weights, p->nweights, owner, &bad_own);
+	bool own_zero = p->nweights > 0 && own == 0 && !bad_own;
 	if (own_zero)
 		ERR(c, p->pos, "%s: its own weights total 0", owner);
-	if (!isfinite(p->own_share) || p->own_share < 0)
+	if (!isfinite(p->own_share) || p->own_share < 0) {
 		ERR(c, p->pos, "%s: own-share is %g; shares are numbers >= 0", owner,
 		    p->own_share);
-	else if (p->nweights > 0 && own > 0)
+		bad = true;
+	} else if (p->nweights > 0 && own > 0) {
 		shares += p->own_share;
-	if (shares == 0 && own_zero && p->nuses == 0)
-		;   /* said just above */
+	}
+	if (bad || bad_own || (shares == 0 && own_zero && p->nuses == 0))
+		;   /* said above */
 	else if (shares == 0 && (p->nuses > 0 || p->nweights > 0))
 		ERR(c, p->pos, "%s: its mix totals 0 (no scenario or own weights "
 		    "with a share above 0)", owner);
@@ -463,9 +574,10 @@ static void S_profile(struct S_all *all, size_t i)
 		if (x->framework == NULL)
 			continue;
 		x->framework_ix = S_index_find(&all->frameworks, x->framework);
-		if (x->framework_ix == MODEL_NO_INDEX)
-			ERR(c, x->pos, "%s excludes unknown framework '%s'", owner,
-			    Q(c, x->framework));
+		if (x->framework_ix == MODEL_NO_INDEX && !all->frameworks.anonymous &&
+		    doc->nframeworks > 0)
+			ERR(c, x->pos, "%s excludes unknown framework '%s'%s", owner,
+			    Q(c, x->framework), S_hint(all, &all->frameworks, x->framework));
 	}
 }
 
@@ -503,9 +615,10 @@ static void S_text(struct S_all *all, const char *text, struct srcpos pos)
 			while (name[--dot] != '.')
 				;
 			char *id = arena_strndup(c->doc->arena, name + 10, dot - 10);
-			if (S_index_find(&all->frameworks, id) == MODEL_NO_INDEX)
-				ERR(c, pos, "placeholder {{%s}} names unknown framework '%s'",
-				    Q(c, shown), Q(c, id));
+			if (S_index_find(&all->frameworks, id) == MODEL_NO_INDEX &&
+			    !all->frameworks.anonymous && c->doc->nframeworks > 0)
+				ERR(c, pos, "placeholder {{%s}} names unknown framework '%s'%s",
+				    Q(c, shown), Q(c, id), S_hint(all, &all->frameworks, id));
 		}
 		at = ph.end;
 	}
@@ -583,7 +696,7 @@ static void S_meta(struct ctx *c)
 
 bool check_doc(struct doc *doc, const struct patterns *pat, struct diags *d)
 {
-	struct S_all all = { .c = { .doc = doc, .pat = pat, .d = d } };
+	struct S_all all = { .c = { .doc = doc, .pat = pat, .d = d }, .hints = 50 };
 	size_t before = d->errors;
 	all.stamp_c = arena_array(doc->arena, doc->ncriteria, sizeof *all.stamp_c);
 	all.pos_c = arena_array(doc->arena, doc->ncriteria, sizeof *all.pos_c);

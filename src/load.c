@@ -371,13 +371,15 @@ static long S_line_back(const xmlParserCtxt *p, const char *mark)
 
 bool load_spend(struct load_ctx *ctx, const xmlNode *n, size_t k)
 {
-	if (ctx->nodes + k <= ctx->max_nodes) {
+	if (!ctx->spent && ctx->nodes + k <= ctx->max_nodes) {
 		ctx->nodes += k;
 		return true;
 	}
-	load_err(ctx, n, "the document has more than %zu elements and "
-	         "attributes (raise --max-bytes to allow larger inputs)",
-	         ctx->max_nodes);
+	if (!ctx->spent)
+		load_err(ctx, n, "the document has more than %zu elements and "
+		         "attributes (raise --max-bytes to allow larger inputs)",
+		         ctx->max_nodes);
+	ctx->spent = true;
 	return false;
 }
 
@@ -410,7 +412,7 @@ static void S_on_start(void *pctx, const xmlChar *localname,
 		return;
 	}
 	size_t k = 1 + (size_t)nb_attributes + (size_t)nb_namespaces;
-	if (ctx->nodes + k > ctx->max_nodes) {
+	if (ctx->nodes + k > ctx->max_nodes || ctx->spent) {
 		S_stop(p, line, arena_printf(ctx->doc->arena, "the document has "
 		       "more than %zu elements and attributes (raise "
 		       "--max-bytes to allow larger inputs)", ctx->max_nodes));
@@ -426,6 +428,22 @@ static void S_on_start(void *pctx, const xmlChar *localname,
 		p->node->line = (unsigned short)line;
 	else
 		p->node->psvi = (void *)(intptr_t)line;   /* see load_line */
+}
+
+/* SAX hooks for comments and processing instructions: format 1 has no
+ * use for them, so they are not kept (a file of millions of comments
+ * costs parsing time only, no memory). */
+static void S_on_comment(void *pctx, const xmlChar *value)
+{
+	(void)pctx;
+	(void)value;
+}
+
+static void S_on_pi(void *pctx, const xmlChar *target, const xmlChar *data)
+{
+	(void)pctx;
+	(void)target;
+	(void)data;
 }
 
 /* SAX hook: an entity declaration is reported and not registered, so
@@ -477,6 +495,8 @@ xmlDoc *load_parse(struct load_ctx *ctx, const char *buf, size_t len,
 	p->sax->entityDecl = S_on_entity;
 	p->sax->unparsedEntityDecl = S_on_unparsed_entity;
 	p->sax->startElementNs = S_on_start;
+	p->sax->comment = S_on_comment;
+	p->sax->processingInstruction = S_on_pi;
 	ctx->saw_entity = false;
 	ctx->stopped = false;
 	ctx->fatal = false;
@@ -543,17 +563,21 @@ static size_t S_max_bytes(const struct load_opts *opts)
 	                                             : LOAD_DEFAULT_MAX_BYTES;
 }
 
-/* The steps between parsing and the model. */
-static void S_steps(struct load_ctx *ctx, xmlDoc *x, xmlNode *root,
+/* The steps between parsing and the model; false when the document was
+ * too big to go on with. */
+static bool S_steps(struct load_ctx *ctx, xmlDoc *x, xmlNode *root,
                     const char *name)
 {
 	/* NULL for a name that is not a file (load_memory). */
 	char *real = realpath(name, NULL);
 	load_expand(ctx, root, real);
 	free(real);
+	if (ctx->spent)
+		return false;
 	load_shape(ctx, root);
 	load_schema(ctx, x);
 	load_walk(ctx, root);
+	return true;
 }
 
 /* Parses and runs the steps; libxml2's error handlers and entity loader
@@ -571,8 +595,8 @@ static struct doc *S_load(const char *buf, size_t len, const char *name,
 		.d = d, .max_bytes = max_bytes, .bytes = len,
 		.max_nodes = max_bytes / LOAD_BYTES_PER_NODE,
 	};
-	if (ctx.max_nodes < 1000)
-		ctx.max_nodes = 1000;
+	if (ctx.max_nodes < 16)
+		ctx.max_nodes = 16;
 	ctx.doc = doc_new(name);
 	xmlSetGenericErrorFunc(&ctx, S_on_generic_error);
 	xmlSetStructuredErrorFunc(&ctx, S_on_xml_error);
@@ -580,11 +604,9 @@ static struct doc *S_load(const char *buf, size_t len, const char *name,
 
 	xmlDoc *x = load_parse(&ctx, buf, len, ctx.doc->file);
 	xmlNode *root = x != NULL ? xmlDocGetRootElement(x) : NULL;
-	if (root == NULL || !S_root(&ctx, root)) {
+	if (root == NULL || !S_root(&ctx, root) || !S_steps(&ctx, x, root, name)) {
 		doc_free(ctx.doc);
 		ctx.doc = NULL;
-	} else {
-		S_steps(&ctx, x, root, name);
 	}
 	xmlFreeDoc(x);
 	free(ctx.root_real);
@@ -606,8 +628,12 @@ struct doc *load_memory(const char *buf, size_t len, const char *name,
 		          "(raise the limit with --max-bytes)", max);
 		return NULL;
 	}
-	if (len == 0 || buf == NULL) {
-		diags_add(d, DIAG_ERROR, name, 1, "file is empty");
+	size_t blank = 0;
+	while (buf != NULL && blank < len && load_is_ws(buf[blank]))
+		blank++;
+	if (len == 0 || buf == NULL || blank == len) {
+		diags_add(d, DIAG_ERROR, name, 1, blank > 0 ? "file is empty (white "
+		          "space only)" : "file is empty");
 		return NULL;
 	}
 	return S_load(buf, len, name, max, d);

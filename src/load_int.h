@@ -61,6 +61,7 @@ struct load_ctx {
 	bool saw_entity;           /* in the parse under way */
 	bool stopped;              /* the parse under way was stopped by us */
 	bool fatal;                /* ... has had a fatal error (the rest is noise) */
+	bool spent;                /* the node budget ran out: nothing is judged */
 	char *root_real;           /* realpath of the main file's directory */
 	const char *root_shown;    /* that directory as the user wrote it */
 	/* Elements the shape step found incomplete (a required child
@@ -106,7 +107,8 @@ const char *load_qname(struct load_ctx *ctx, const xmlNode *n);
 xmlDoc *load_parse(struct load_ctx *ctx, const char *buf, size_t len,
                    const char *file);
 
-/* Adds k nodes to the budget; false (with an error at n) past it. */
+/* Adds k nodes to the budget; false (with an error at n, the first time)
+ * past it, after which the load gives up. */
 bool load_spend(struct load_ctx *ctx, const xmlNode *n, size_t k);
 
 /* ---- load_paths.c --------------------------------------------------------- */

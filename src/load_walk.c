@@ -232,7 +232,7 @@ static void S_ordinal_scale(struct load_ctx *ctx, const xmlNode *n, struct scale
 {
 	static const char *const numeric_only[] = { "better", "unit", NULL };
 	for (size_t i = 0; numeric_only[i] != NULL; i++)
-		if (S_has(n, numeric_only[i]))
+		if (S_has(n, numeric_only[i]) && !s->reported)
 			load_err(ctx, n, "attribute '%s' of <scale> applies to "
 			         "numeric scales only", numeric_only[i]);
 	s->kind = SCALE_ORDINAL;
@@ -251,9 +251,11 @@ static void S_numeric_scale(struct load_ctx *ctx, const xmlNode *n, struct scale
 {
 	static const char *const better[] = { "higher", "lower", NULL };
 	s->kind = SCALE_NUMERIC;
-	if (!S_has(n, "min") || !S_has(n, "max"))
+	if (!S_has(n, "min") || !S_has(n, "max")) {
 		load_err(ctx, n, "<scale> '%s' needs both 'min' and 'max' (a "
 		         "numeric scale)", load_show(ctx, s->id));
+		s->reported = true;
+	}
 	S_num(ctx, n, "min", &s->min);
 	S_num(ctx, n, "max", &s->max);
 	s->lower_better = S_choice(ctx, n, "better", better, 0) == 1;
@@ -275,6 +277,7 @@ static void S_scale(struct load_ctx *ctx, const xmlNode *n, void *out)
 	else if (!levels && !bounds)
 		load_err(ctx, n, "<scale> '%s' has neither <level> children nor "
 		         "min/max attributes", id);
+	s->reported = levels == bounds;
 	if (bounds && !levels)
 		S_numeric_scale(ctx, n, s);
 	else

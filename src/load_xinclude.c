@@ -126,21 +126,23 @@ static void S_copy_tags(const xmlNode *src, xmlNode *dst)
 	}
 }
 
-/* Puts a copy of sel (from an included document) before inc. */
-static void S_splice(struct load_ctx *ctx, xmlNode *inc, xmlNode *sel)
+/* Puts a copy of sel (from an included document) before inc; false when
+ * the node budget is spent (said once). */
+static bool S_splice(struct load_ctx *ctx, xmlNode *inc, xmlNode *sel)
 {
 	if (!load_spend(ctx, inc, S_weight(sel)))
-		return;
+		return false;
 	xmlNode *copy = xmlDocCopyNode(sel, inc->doc, 1);
 	if (copy == NULL) {
 		load_err(ctx, inc, "out of memory");
-		return;
+		return false;
 	}
 	copy->psvi = sel->psvi;
 	S_copy_tags(sel->children, copy->children);
 	/* The included document's xmlDoc carries its file name. */
 	copy->_private = (void *)load_file_of(ctx, sel);
 	xmlAddPrevSibling(inc, copy);
+	return true;
 }
 
 /* Splices in what the xpointer selects, or the root element without one. */
@@ -149,7 +151,7 @@ static void S_include_select(struct load_ctx *ctx, xmlNode *inc, xmlDoc *x,
 {
 	xmlNode *root = xmlDocGetRootElement(x);
 	if (xpointer == NULL) {
-		S_splice(ctx, inc, root);
+		(void)S_splice(ctx, inc, root);
 		return;
 	}
 	xmlXPathContext *xc = xmlXPtrNewContext(x, NULL, NULL);
@@ -165,7 +167,8 @@ static void S_include_select(struct load_ctx *ctx, xmlNode *inc, xmlDoc *x,
 		if (sel->type == XML_DOCUMENT_NODE)
 			sel = root;
 		if (sel->type == XML_ELEMENT_NODE) {
-			S_splice(ctx, inc, sel);
+			if (!S_splice(ctx, inc, sel))
+				break;
 		} else {
 			load_err(ctx, inc, "xpointer '%s' selects something other "
 			         "than an element in '%s'", load_show(ctx, xpointer),
@@ -190,8 +193,9 @@ static void S_include_file(struct load_ctx *ctx, xmlNode *inc, const char *href,
 		goto cleanup;
 	for (const struct S_chain *c = chain; c != NULL; c = c->up)
 		if (c->real != NULL && strcmp(c->real, real) == 0) {
-			load_err(ctx, inc, "include '%s' includes itself",
-			         load_show(ctx, href));
+			load_err(ctx, inc, c == chain ? "include '%s' includes the "
+			         "file it is in" : "include '%s' makes a cycle: that "
+			         "file is already being included", load_show(ctx, href));
 			goto cleanup;
 		}
 	if (depth >= LOAD_MAX_INCLUDE_DEPTH || ctx->includes >= LOAD_MAX_INCLUDES) {

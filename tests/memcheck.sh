@@ -27,9 +27,19 @@ for t in "$@"; do
 done
 one seed 0 $vg "$bin" -o "$tmp/o" --json "$tmp/s.json" input/pytorch-vs-tensorflow-2026.xml
 one seed-jobs 0 $vg --trace-children=yes "$bin" -o "$tmp/o" -j 2 input/pytorch-vs-tensorflow-2026.xml
+# The client overlays: includes and logos on the way.
+one overlays 0 $vg "$bin" --check --json "$tmp/c.json" input/acme-logistics-brokers.xml \
+	input/globex-bank-brokers.xml
 for f in tests/e2e/cases/*.xml tests/bad/*.xml; do
 	[ -f "$f" ] || continue
-	one "$f" 1 $vg "$bin" --check --json "$tmp/b.json" "$f"
+	# tests/bad/NAME.expect gives the exit status and any extra options.
+	want=1 args=
+	e=${f%.xml}.expect
+	if [ -f "$e" ]; then
+		want=$(sed -n 's/^exit //p' "$e")
+		args=$(sed -n 's/^args //p' "$e")
+	fi
+	one "$f" "$want" $vg "$bin" --check $args --json "$tmp/b.json" "$f"
 done
 echo "memcheck: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
