@@ -960,6 +960,62 @@ static void test_xinclude_errors(void **state)
 	tmp_remove(&t);
 }
 
+/* A logo resolves against the file its element came from, and its kind
+ * comes from its first bytes. */
+static void test_logo(void **state)
+{
+	(void)state;
+	struct tmpdir t;
+	tmp_make(&t);
+	tmp_write(&t, "shared/logo.jpg", "\xFF\xD8\xFF\xE0 not really a JPEG beyond its signature");
+	tmp_write(&t, "shared/png.bin", "\x89PNG\r\n\x1A\n and the rest");
+	tmp_write(&t, "shared/meta.xml",
+		"<meta><author>Shared</author><logo src=\"logo.jpg\"/></meta>\n");
+	const char *first = tmp_write(&t, "a.xml",
+		HEAD "<comparison id=\"cmp\" format=\"1\" " XI ">\n"
+		"<xi:include href=\"shared/meta.xml\"/>\n"
+		"<title>T</title>\n"
+		"<scales><scale id=\"q\"><level id=\"g\" score=\"1\"/><level id=\"b\" score=\"0\"/></scale></scales>\n"
+		"<frameworks><framework id=\"a\"><name>A</name></framework>"
+		"<framework id=\"b\"><name>B</name></framework></frameworks>\n"
+		"<criteria><criterion id=\"c\" scale=\"q\"><name>C</name>"
+		"<rating framework=\"a\" level=\"g\"/><rating framework=\"b\" level=\"b\"/></criterion></criteria>\n"
+		"<scenarios><scenario id=\"s\"><name>S</name><weight criterion=\"c\" value=\"1\"/></scenario></scenarios>\n"
+		"<profiles><profile id=\"p\"><name>P</name><use scenario=\"s\"/></profile></profiles>\n"
+		"</comparison>\n");
+	struct diags d;
+	diags_init(&d);
+	struct doc *doc = load_file(first, NULL, &d);
+	assert_non_null(doc);
+	TU_ASSERT_NO_ERRORS(&d);
+	char want[200];
+	snprintf(want, sizeof want, "%s/shared/logo.jpg", t.dir);
+	assert_string_equal(doc->meta.logo, "logo.jpg");
+	assert_string_equal(doc->meta.logo_path, want);
+	assert_int_equal(doc->meta.logo_format, LOGO_JPEG);
+	snprintf(want, sizeof want, "%s/shared/meta.xml", t.dir);
+	assert_string_equal(doc->meta.logo_pos.file, want);
+	assert_int_equal(doc->meta.logo_pos.line, 1);
+	doc_free(doc);
+	diags_free(&d);
+
+	/* The same from memory, named by its path, with a PNG by signature
+	 * whatever its name says. */
+	static const char xml[] = DOC("<meta><logo src=\"shared/png.bin\"/></meta>\n");
+	char name[200];
+	snprintf(name, sizeof name, "%s/b.xml", t.dir);
+	diags_init(&d);
+	doc = load_memory(xml, sizeof xml - 1, name, NULL, &d);
+	assert_non_null(doc);
+	TU_ASSERT_NO_ERRORS(&d);
+	snprintf(want, sizeof want, "%s/shared/png.bin", t.dir);
+	assert_string_equal(doc->meta.logo_path, want);
+	assert_int_equal(doc->meta.logo_format, LOGO_PNG);
+	doc_free(doc);
+	diags_free(&d);
+	tmp_remove(&t);
+}
+
 static void test_xinclude_self(void **state)
 {
 	(void)state;
@@ -1033,6 +1089,7 @@ int main(void)
 		cmocka_unit_test(test_xinclude),
 		cmocka_unit_test(test_xinclude_errors),
 		cmocka_unit_test(test_xinclude_self),
+		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_big_line_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
