@@ -177,8 +177,10 @@ static void S_on_xml_error(void *data, xmlErrorPtr e)
 	    ctx->stopped)
 		return;
 	/* After the first fatal error libxml2 goes on reporting what follows
-	 * from it ("Extra content at the end of the document"...). */
-	if (e->domain == XML_FROM_PARSER && e->level == XML_ERR_FATAL) {
+	 * from it ("Extra content at the end of the document"...); so does
+	 * XPointer ("object(s) left on the eval stack"). */
+	if ((e->domain == XML_FROM_PARSER && e->level == XML_ERR_FATAL) ||
+	    ctx->err_prefix != NULL) {
 		if (ctx->fatal)
 			return;
 		ctx->fatal = true;
@@ -200,7 +202,9 @@ static void S_on_xml_error(void *data, xmlErrorPtr e)
 		return;
 	}
 	char *msg = S_one_line(e->message != NULL ? e->message : "XML error");
-	diags_add(ctx->d, level, file, line, "%s", msg != NULL ? msg : "XML error");
+	diags_add(ctx->d, level, file, line, "%s%s",
+	          ctx->err_prefix != NULL ? ctx->err_prefix : "",
+	          msg != NULL ? msg : "XML error");
 	free(msg);
 }
 
@@ -318,7 +322,7 @@ static bool S_declared_encoding(struct load_ctx *ctx, const char *buf,
 		return true;   /* not well-formed: the parser will say so */
 	size_t decl = (size_t)(end - buf);
 	const char *enc = NULL;
-	for (size_t i = start; i + 8 < decl; i++)
+	for (size_t i = start + 5; i + 8 < decl; i++)
 		if (memcmp(buf + i, "encoding", 8) == 0 && load_is_ws(buf[i - 1])) {
 			enc = buf + i + 8;
 			break;

@@ -58,6 +58,7 @@ struct load_ctx {
 	unsigned includes;         /* processed so far */
 	const char *err_file;      /* for libxml2 errors that name no file */
 	long err_line;             /* for libxml2 errors that have no line */
+	const char *err_prefix;    /* put before libxml2's messages, or NULL */
 	bool saw_entity;           /* in the parse under way */
 	bool stopped;              /* the parse under way was stopped by us */
 	bool fatal;                /* ... has had a fatal error (the rest is noise) */

@@ -157,9 +157,15 @@ static void S_include_select(struct load_ctx *ctx, xmlNode *inc, xmlDoc *x,
 	xmlXPathContext *xc = xmlXPtrNewContext(x, NULL, NULL);
 	if (xc != NULL)
 		xc->opLimit = S_XPATH_OP_LIMIT;
+	size_t errors = ctx->d->errors;
+	ctx->fatal = false;
+	ctx->err_prefix = arena_printf(ctx->doc->arena, "xpointer '%s': ",
+	                               load_show(ctx, xpointer));
 	xmlXPathObject *o = xc != NULL ? xmlXPtrEval(BAD_CAST xpointer, xc) : NULL;
+	ctx->err_prefix = NULL;
 	xmlNodeSet *set = o != NULL && o->type == XPATH_NODESET ? o->nodesetval : NULL;
-	if (set == NULL || set->nodeNr == 0)
+	/* After libxml2's own complaint, "selects nothing" would say it twice. */
+	if ((set == NULL || set->nodeNr == 0) && ctx->d->errors == errors)
 		load_err(ctx, inc, "xpointer '%s' selects no element in '%s'",
 		         load_show(ctx, xpointer), load_show(ctx, href));
 	for (int i = 0; set != NULL && i < set->nodeNr; i++) {
