@@ -188,8 +188,8 @@ static const char *S_hint(struct S_all *all, const struct S_index *ix, const cha
 		if (lk + 2 < lw || lw + 2 < lk)
 			continue;
 		size_t d = S_distance(word, k);
-		/* A short id is close to too much at distance 2. */
-		if (d > 2 || (d == 2 && lw <= 4) || d > best_d)
+		/* A short id is close to too much. */
+		if (d > 2 || (d == 2 && lw <= 4) || lw < 3 || d > best_d)
 			continue;
 		ties = d == best_d ? ties + 1 : 1;
 		best = k;

@@ -301,6 +301,36 @@ static int S_unknown(struct load_ctx *ctx, const xmlNode *parent,
 
 static void S_check(struct load_ctx *ctx, xmlNode *n, const struct S_shape *s);
 
+/* The first DEL or C1 control character in UTF-8 text s, or 0.  The byte
+ * scan refuses them written as such; this finds them written as
+ * character references (&#x9B;), which XML allows. */
+static unsigned S_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == 0x7F)
+			return 0x7F;
+		if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			return p[1];
+	}
+	return 0;
+}
+
+/* Reports a control character in n's attributes or text (once per element). */
+static void S_controls(struct load_ctx *ctx, const xmlNode *n)
+{
+	unsigned cp = 0;
+	for (const xmlAttr *a = n->properties; a != NULL && cp == 0; a = a->next)
+		for (const xmlNode *t = a->children; t != NULL && cp == 0; t = t->next)
+			if (load_is_text(t))
+				cp = S_control(load_content(t));
+	for (const xmlNode *c = n->children; c != NULL && cp == 0; c = c->next)
+		if (load_is_text(c))
+			cp = S_control(load_content(c));
+	if (cp != 0)
+		load_err(ctx, n, "control character U+%04X in <%s> (written as a "
+		         "character reference) is not allowed", cp, (const char *)n->name);
+}
+
 /* One element child c of n: counted, checked, or pruned. */
 static void S_element(struct load_ctx *ctx, xmlNode *n, const struct S_shape *s,
                       xmlNode *c, unsigned *counts, const xmlNode **first)
@@ -349,6 +379,7 @@ static void S_check(struct load_ctx *ctx, xmlNode *n, const struct S_shape *s)
 {
 	unsigned counts[S_MAX_SLOTS] = { 0 };
 	const xmlNode *first[S_MAX_SLOTS] = { NULL };
+	S_controls(ctx, n);
 	bool text_ok = s->kind == K_TEXT || s->kind == K_MIXED;
 	for (xmlNode *c = n->children, *next; c != NULL; c = next) {
 		next = c->next;
