@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Rewrites the exit status and diagnostics of tests/bad/NAME.expect from
+what build/verdict says now, keeping its comment, 'args' and 'xmllint'
+lines.  For a deliberate change of messages: run it, then read the diff
+(git diff tests/bad) before committing; a test that is regenerated
+without being read proves nothing.
+
+usage: tests/bad/regen.py [BINARY] [NAME...]
+"""
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+BAD = "tests/bad"
+
+
+def regen(binary, name):
+    path = os.path.join(HERE, name + ".expect")
+    keep, args = [], []
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f.read().splitlines():
+                if line.startswith(("#", "args ", "xmllint ")):
+                    keep.append(line)
+                if line.startswith("args "):
+                    args = line[5:].split()
+    p = subprocess.run([binary, "--check", *args, f"{BAD}/{name}.xml"], cwd=ROOT,
+                       capture_output=True, text=True, errors="replace")
+    out = [k for k in keep if k.startswith("#")] + [f"exit {p.returncode}"]
+    out += [k for k in keep if not k.startswith("#")]
+    for line in p.stderr.splitlines():
+        m = re.match(r"^(.*?):(\d+): (error|warning): (.*)$", line)
+        if m is None:
+            sys.exit(f"{name}: unexpected output {line!r}")
+        file, ln, level, msg = m.groups()
+        file = file[len(BAD) + 1:] if file.startswith(BAD + "/") else file
+        prefix = "" if file == name + ".xml" else file + ":"
+        out.append(f"{prefix}{ln}: {level}: {msg}")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def main():
+    argv = sys.argv[1:]
+    # A binary is given as a path, a case by its bare name.
+    binary = os.path.abspath(argv.pop(0)) if argv and os.sep in argv[0] \
+        else os.path.join(ROOT, "build", "verdict")
+    names = argv or sorted(f[:-4] for f in os.listdir(HERE) if f.endswith(".xml"))
+    for n in names:
+        regen(binary, n)
+    print(f"regenerated {len(names)} expectation file(s); now read git diff {BAD}")
+
+
+if __name__ == "__main__":
+    main()
