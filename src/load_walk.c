@@ -336,6 +336,8 @@ static void S_criterion(struct load_ctx *ctx, const xmlNode *n, void *out)
 	c->id = S_attr(ctx, n, "id");
 	c->scale = S_attr(ctx, n, "scale");
 	c->category = S_attr(ctx, n, "category");
+	/* The reports fill placeholders in the category too. */
+	doc_add_text(ctx->doc, c->category, c->pos);
 	c->ratings = S_items(ctx, n, "rating", sizeof *c->ratings, S_rating,
 	                     &c->nratings);
 	for (const xmlNode *e = n->children; e != NULL; e = e->next)

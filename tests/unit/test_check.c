@@ -280,7 +280,7 @@ static void test_meta_and_texts(void **state)
 		"<scales><scale id=\"q\"><level id=\"hi\" score=\"1\"/><level id=\"lo\" score=\"0\"/></scale></scales>\n"
 		"<frameworks><framework id=\"a\"><name>A</name><url>ftp://a.org</url></framework>\n" /* 6 */
 		"<framework id=\"b\"><name>B</name><summary>{{framework.c.name}}</summary></framework></frameworks>\n"
-		"<criteria><criterion id=\"k\" scale=\"q\"><name>K</name>\n"   /* 8 */
+		"<criteria><criterion id=\"k\" scale=\"q\" category=\"{{cat}}\"><name>K</name>\n" /* 8 */
 		"<rating framework=\"a\" level=\"hi\">{{runner-up.name}}</rating>\n"
 		"<rating framework=\"b\" level=\"lo\">{{profile.idd}}</rating></criterion></criteria>\n" /* 10 */
 		"<scenarios><scenario id=\"s\"><name>S</name><rationale>{{}}</rationale>\n" /* 11 */
@@ -304,7 +304,8 @@ static void test_meta_and_texts(void **state)
 	TU_ASSERT_DIAG(&d, 15, "unknown placeholder {{framework.a.url}}");
 	TU_ASSERT_DIAG(&d, 16, "accent '#12345' is not a colour written #rrggbb");
 	TU_ASSERT_DIAG(&d, 16, "close-call is -0.5; it must be a number >= 0");
-	assert_int_equal(d.errors, 11);
+	TU_ASSERT_DIAG(&d, 8, "unknown placeholder {{cat}}");
+	assert_int_equal(d.errors, 12);
 	S_done(doc, &d);
 }
 
