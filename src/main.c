@@ -313,10 +313,29 @@ static void S_read(struct run *r, struct input *in)
 	}
 }
 
+/* Two inputs with one comparison id would write the same output folder:
+ * the later one is refused, at its root element. */
+static void S_claim_id(struct run *r, size_t i)
+{
+	struct input *in = &r->inputs[i];
+	for (size_t k = 0; in->valid && k < i; k++) {
+		const struct input *o = &r->inputs[k];
+		if (!o->valid || strcmp(o->doc->id, in->doc->id) != 0)
+			continue;
+		diags_add(&in->diags, DIAG_ERROR, in->doc->pos.file, in->doc->pos.line,
+		          "comparison id '%s' is also the id of %s; their reports would "
+		          "overwrite each other in %s/%s", in->doc->id, o->path,
+		          r->opt.out_dir, in->doc->id);
+		in->valid = false;
+	}
+}
+
+/* Errors always; warnings only with -v (cron mails whatever a job prints,
+ * and a valid input is a success).  The JSON has them all. */
 static void S_print_diags(const struct run *r, struct input *in)
 {
 	diags_sort(&in->diags);
-	bool warnings = r->opt.verbosity > 0 || (r->opt.check_only && r->opt.verbosity == 0);
+	bool warnings = r->opt.verbosity > 0;
 	for (size_t i = 0; i < in->diags.count; i++) {
 		const struct diag *d = &in->diags.items[i];
 		if (d->level == DIAG_WARNING && !warnings)
@@ -628,6 +647,7 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < r.ninputs; i++) {
 		S_read(&r, &r.inputs[i]);
+		S_claim_id(&r, i);
 		S_print_diags(&r, &r.inputs[i]);
 		if (!r.inputs[i].valid && status == 0)
 			status = EXIT_INVALID;

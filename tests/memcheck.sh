@@ -27,12 +27,15 @@ for t in "$@"; do
 done
 one seed 0 $vg "$bin" -o "$tmp/o" --json "$tmp/s.json" input/pytorch-vs-tensorflow-2026.xml
 one seed-jobs 0 $vg --trace-children=yes "$bin" -o "$tmp/o" -j 2 input/pytorch-vs-tensorflow-2026.xml
+# Reports that stress the layout: long texts, logos, column groups.
+one layout-long-texts 0 $vg "$bin" -o "$tmp/l" tests/layout/long-texts.xml
+one layout-twelve 0 $vg "$bin" -o "$tmp/l" tests/layout/twelve-frameworks.xml
 # The client overlays: includes and logos on the way.
 one overlays 0 $vg "$bin" --check --json "$tmp/c.json" input/acme-logistics-brokers.xml \
 	input/globex-bank-brokers.xml
 for f in tests/e2e/cases/*.xml tests/bad/*.xml; do
 	[ -f "$f" ] || continue
-	# tests/bad/NAME.expect gives the exit status and any extra options.
+	# NAME.expect beside it gives the exit status and any extra options.
 	want=1 args=
 	e=${f%.xml}.expect
 	if [ -f "$e" ]; then

@@ -226,3 +226,35 @@ def directory_input_processes_every_xml(tmp):
     check(files == [os.path.join(d, "a.xml")], f"{files}")
 
 
+
+
+@test
+def warnings_are_silent_unless_verbose_but_always_in_the_json(tmp):
+    case = os.path.join(CASES, "warnings.xml")
+    rc, so, se = run("--check", case)
+    check(rc == 0 and so == "" and se == "", f"--check not silent: {rc} {so!r} {se!r}")
+    rc, _, se = run("-o", os.path.join(tmp, "o"), case)
+    check(rc == 0 and se == "", f"report run not silent: {rc} {se!r}")
+    rc, _, se = run("-v", "--check", case)
+    check(rc == 0, f"exit {rc}")
+    check(f"{case}:" in se and ": warning: criterion 'price' is weighed by no scenario" in se, se)
+    rc, js, _ = run("--check", "--json", "-", case)
+    warnings = json.loads(js)["inputs"][0]["warnings"]
+    check(len(warnings) == 1 and warnings[0]["file"] == case and warnings[0]["line"] > 1,
+          f"JSON warnings {warnings}")
+
+
+@test
+def two_inputs_with_one_comparison_id_are_refused(tmp):
+    copy = os.path.join(tmp, "copy.xml")
+    shutil.copy(os.path.join(ROOT, SEED), copy)
+    out = os.path.join(tmp, "out")
+    rc, _, se = run("-o", out, "--json", os.path.join(tmp, "s.json"), SEED, copy)
+    check(rc == 1, f"exit {rc}: {se}")
+    check(f"{copy}:" in se and "comparison id 'ml-frameworks-2026' is also the id of" in se, se)
+    check(SEED not in se.split(":")[0], "the first input must stay valid")
+    with open(os.path.join(tmp, "s.json"), encoding="utf-8") as f:
+        valid = [i["valid"] for i in json.load(f)["inputs"]]
+    check(valid == [True, False], f"validity {valid}")
+    check(os.path.exists(os.path.join(out, "ml-frameworks-2026", "overview.pdf")),
+          "the first input's reports are still written")
