@@ -27,7 +27,7 @@ def regen(binary, name):
                     keep.append(line)
                 if line.startswith("args "):
                     args = line[5:].split()
-    p = subprocess.run([binary, "--check", *args, f"{BAD}/{name}.xml"], cwd=ROOT,
+    p = subprocess.run([binary, "--check", "-v", *args, f"{BAD}/{name}.xml"], cwd=ROOT,
                        capture_output=True, text=True, errors="replace")
     out = [k for k in keep if k.startswith("#")] + [f"exit {p.returncode}"]
     out += [k for k in keep if not k.startswith("#")]

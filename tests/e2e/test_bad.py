@@ -29,7 +29,9 @@ from e2e import ROOT, SEED, check, run, test
 BAD = "tests/bad"
 SCHEMA = "schema/verdict-1.xsd"
 DIAG = re.compile(r"^(.*?):(\d+): (error|warning): (.*)$")
-SECONDS = 5.0
+# A guard against hangs, not a speed test (make bench measures speed): the
+# hostile cases take well under a second here, even under AddressSanitizer.
+SECONDS = 30.0
 
 
 def parse_expect(path):
@@ -69,7 +71,7 @@ def run_case(xml):
     name = os.path.basename(xml)
     status, args, xmllint, want = parse_expect(xml[:-4] + ".expect")
     t0 = time.monotonic()
-    rc, out, err = run("--check", *args, xml)
+    rc, out, err = run("--check", "-v", *args, xml)
     secs = time.monotonic() - t0
     check(secs < SECONDS, f"{name}: took {secs:.1f} s")
     check(rc == status, f"{name}: exit {rc}, expected {status}\n{err}")
