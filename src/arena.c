@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xstr.h"
+
 #define ARENA_BLOCK (64 * 1024)
 #define ARENA_ALIGN (sizeof(max_align_t))
 
@@ -111,14 +113,10 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *tmp = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return arena_strdup(a, "");
-	char *p = arena_alloc(a, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	char *p = arena_strdup(a, tmp);
+	free(tmp);
 	return p;
 }
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xstr.h"
+
 static void *S_xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n);
@@ -52,15 +54,8 @@ void diags_add(struct diags *d, enum diag_level level, const char *file,
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	char *msg = S_xrealloc(NULL, n < 0 ? 1 : (size_t)n + 1);
-	msg[0] = '\0';
-	if (n >= 0) {
-		va_start(ap, fmt);
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
 	if (d->count == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->items = S_xrealloc(d->items, d->cap * sizeof *d->items);

@@ -15,23 +15,7 @@
 
 #include <sha2.h>
 
-static char *S_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *S_err(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *m = malloc(n < 0 ? 1 : (size_t)n + 1);
-	if (m == NULL)
-		abort();
-	m[0] = '\0';
-	va_start(ap, fmt);
-	if (n >= 0)
-		vsnprintf(m, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return m;
-}
+#include "xstr.h"
 
 void fs_sha256_hex(const void *buf, size_t len, char out[65])
 {
@@ -49,7 +33,7 @@ bool fs_read(const char *path, size_t max, char **buf, size_t *len,
 	*too_big = false;
 	FILE *fp = fopen(path, "rb");
 	if (fp == NULL) {
-		*err = S_err("cannot read: %s", strerror(errno));
+		*err = xasprintf("cannot read: %s", strerror(errno));
 		return false;
 	}
 	size_t cap = 0, n = 0;
@@ -78,7 +62,7 @@ bool fs_read(const char *path, size_t max, char **buf, size_t *len,
 	fclose(fp);
 	if (failed || *too_big) {
 		if (failed)
-			*err = S_err("cannot read: %s", strerror(errno));
+			*err = xasprintf("cannot read: %s", strerror(errno));
 		free(b);
 		return false;
 	}
@@ -105,7 +89,7 @@ bool fs_list_xml(const char *dir, char ***names, size_t *n, char **err)
 	*n = 0;
 	DIR *d = opendir(dir);
 	if (d == NULL) {
-		*err = S_err("cannot list: %s", strerror(errno));
+		*err = xasprintf("cannot list: %s", strerror(errno));
 		return false;
 	}
 	size_t cap = 0;
@@ -123,7 +107,7 @@ bool fs_list_xml(const char *dir, char ***names, size_t *n, char **err)
 		}
 		size_t dl = strlen(dir);
 		bool slash = dl > 0 && dir[dl - 1] == '/';
-		(*names)[(*n)++] = S_err("%s%s%s", dir, slash ? "" : "/", e->d_name);
+		(*names)[(*n)++] = xasprintf("%s%s%s", dir, slash ? "" : "/", e->d_name);
 	}
 	closedir(d);
 	if (*n > 1)
@@ -140,14 +124,14 @@ void fs_free_list(char **names, size_t n)
 
 bool fs_mkdirs(const char *dir, char **err)
 {
-	char *p = S_err("%s", dir);
+	char *p = xasprintf("%s", dir);
 	for (char *s = p + 1; ; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;
 		char c = *s;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			*err = S_err("cannot create directory %s: %s", p, strerror(errno));
+			*err = xasprintf("cannot create directory %s: %s", p, strerror(errno));
 			free(p);
 			return false;
 		}
@@ -157,7 +141,7 @@ bool fs_mkdirs(const char *dir, char **err)
 	}
 	free(p);
 	if (!fs_is_dir(dir)) {
-		*err = S_err("%s exists and is not a directory", dir);
+		*err = xasprintf("%s exists and is not a directory", dir);
 		return false;
 	}
 	return true;
@@ -166,11 +150,11 @@ bool fs_mkdirs(const char *dir, char **err)
 bool fs_write_atomic(const char *path, const void *buf, size_t len, char **err)
 {
 	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? S_err("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-	                  : S_err(".%s.XXXXXX", path);
+	char *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
+	                  : xasprintf(".%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		*err = S_err("cannot create a file beside %s: %s", path, strerror(errno));
+		*err = xasprintf("cannot create a file beside %s: %s", path, strerror(errno));
 		free(tmp);
 		return false;
 	}
@@ -201,7 +185,7 @@ bool fs_write_atomic(const char *path, const void *buf, size_t len, char **err)
 		saved = errno;
 	if (saved != 0) {
 		unlink(tmp);
-		*err = S_err("cannot write %s: %s", path, strerror(saved));
+		*err = xasprintf("cannot write %s: %s", path, strerror(saved));
 		free(tmp);
 		return false;
 	}

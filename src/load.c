@@ -28,6 +28,7 @@
 #include <libxml/xmlerror.h>
 
 #include "arena.h"
+#include "xstr.h"
 
 /* No XML_PARSE_NOENT (entity substitution), no XML_PARSE_DTDLOAD, no
  * XML_PARSE_HUGE (libxml2's own limits on names and text stay); big
@@ -84,18 +85,7 @@ static void S_verr(struct load_ctx *ctx, struct srcpos pos, const char *fmt,
 static void S_verr(struct load_ctx *ctx, struct srcpos pos, const char *fmt,
                    va_list ap)
 {
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	char *msg = malloc(n < 0 ? 1 : (size_t)n + 1);
-	if (msg == NULL) {
-		diags_add(ctx->d, DIAG_ERROR, pos.file, pos.line, "%s", fmt);
-		return;
-	}
-	msg[0] = '\0';
-	if (n >= 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	diags_add(ctx->d, DIAG_ERROR, pos.file, pos.line, "%s", msg);
 	free(msg);
 }

@@ -7,6 +7,7 @@
 #include "verdict.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -510,20 +511,17 @@ size_t verdict_winner(const struct verdict *v)
 	return v->kind == VERDICT_WINNER ? v->ranking[0].framework : MODEL_NO_INDEX;
 }
 
-size_t verdict_reasons(const struct verdict *v, bool favour_first, size_t *out,
-                       size_t max)
+/* The indexes of the largest keys above floor, largest first, equal keys
+ * in index order, at most max of them; returns how many. */
+static size_t S_top(const double *key, size_t count, double floor, size_t *out,
+                    size_t max)
 {
 	size_t n = 0;
-	if (!v->has_margin)
-		return 0;
-	double sign = favour_first ? 1 : -1;
-	for (size_t c = 0; c < v->ncriteria && max > 0; c++) {
-		double d = sign * v->contrib[c];
-		if (!(d > VERDICT_SCORE_EPS))
+	for (size_t c = 0; c < count && max > 0; c++) {
+		if (!(key[c] > floor))
 			continue;
-		/* Insert by amount, descending; equal amounts keep criterion order. */
 		size_t j = n < max ? n++ : max;
-		while (j > 0 && d > sign * v->contrib[out[j - 1]]) {
+		while (j > 0 && key[c] > key[out[j - 1]]) {
 			if (j < max)
 				out[j] = out[j - 1];
 			j--;
@@ -534,35 +532,38 @@ size_t verdict_reasons(const struct verdict *v, bool favour_first, size_t *out,
 	return n;
 }
 
-/* How far f's u exceeds every other framework's on criterion c. */
-static double S_lead(const struct doc *doc, const double *u, size_t f, size_t c)
+size_t verdict_reasons(const struct verdict *v, bool favour_first, size_t *out,
+                       size_t max)
 {
-	size_t nf = doc->nframeworks;
-	double other = -INFINITY;
-	for (size_t g = 0; g < nf; g++)
-		if (g != f)
-			other = fmax(other, u[c * nf + g]);
-	return u[c * nf + f] - other;
+	if (!v->has_margin)
+		return 0;
+	double *key = malloc((v->ncriteria ? v->ncriteria : 1) * sizeof *key);
+	if (key == NULL)
+		abort();
+	for (size_t c = 0; c < v->ncriteria; c++)
+		key[c] = favour_first ? v->contrib[c] : -v->contrib[c];
+	size_t n = S_top(key, v->ncriteria, VERDICT_SCORE_EPS, out, max);
+	free(key);
+	return n;
 }
 
 size_t verdict_strengths(const struct doc *doc, const double *u, size_t f,
                          size_t *out, size_t max)
 {
-	size_t n = 0;
-	for (size_t c = 0; c < doc->ncriteria && max > 0; c++) {
-		double d = S_lead(doc, u, f, c);
-		if (!(d > 0))
-			continue;
-		/* Insert by lead, descending; equal leads keep criterion order. */
-		size_t j = n < max ? n++ : max;
-		while (j > 0 && d > S_lead(doc, u, f, out[j - 1])) {
-			if (j < max)
-				out[j] = out[j - 1];
-			j--;
-		}
-		if (j < max)
-			out[j] = c;
+	size_t nf = doc->nframeworks;
+	double *lead = malloc((doc->ncriteria ? doc->ncriteria : 1) * sizeof *lead);
+	if (lead == NULL)
+		abort();
+	/* How far f's u exceeds every other framework's on each criterion. */
+	for (size_t c = 0; c < doc->ncriteria; c++) {
+		double other = -INFINITY;
+		for (size_t g = 0; g < nf; g++)
+			if (g != f)
+				other = fmax(other, u[c * nf + g]);
+		lead[c] = u[c * nf + f] - other;
 	}
+	size_t n = S_top(lead, doc->ncriteria, 0, out, max);
+	free(lead);
 	return n;
 }
 
