@@ -1,0 +1,80 @@
+/* layout_int.h - what the files of the layout module share; private to them.
+ *
+ *   layout_wrap.c   rich text into lines, and its extent
+ *   layout.c        the display list and the flow: pages, the cursor,
+ *                   headings, paragraphs, boxes, header and footer
+ *   layout_table.c  column widths, column groups, tables across pages
+ *   layout_chart.c  bar charts, the diverging chart, images
+ *
+ * Tables and charts place their boxes through the flow helpers below,
+ * which layout.c defines. */
+#ifndef VERDICT_LAYOUT_INT_H
+#define VERDICT_LAYOUT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h"
+
+#define LINE_GAP 1.3        /* default leading */
+#define ASCENT 0.93         /* DejaVu Sans ascent as a fraction of the size */
+
+/* A heading waits until the content after it starts, so that the two go
+ * onto a page together. */
+struct pending {
+	const char *text;     /* NULL: none */
+	int level;
+	double size, need;
+	struct lcolor color;
+	struct lline *lines;
+	size_t n;
+	double gap;           /* asked for between the heading and its content */
+};
+
+struct flow {
+	struct ldoc *doc;
+	struct page_geom g;
+	const struct measurer *m;
+	size_t page;
+	double y;             /* top of the next content */
+	bool fresh;           /* nothing placed on this page yet */
+	struct pending head;
+};
+
+extern const struct lcolor layout_black;
+
+/* p (a malloc'd array of *cap elements) with room for need; aborts when
+ * memory runs out. */
+void *layout_grow(void *p, size_t *cap, size_t need, size_t size);
+
+void layout_add(struct ldoc *d, size_t page, struct lbox b);
+
+/* ---- pages -------------------------------------------------------------- */
+
+void layout_new_page(struct flow *f);
+double layout_bottom(const struct flow *f);       /* where content ends */
+double layout_page_room(const struct flow *f);    /* content height of a page */
+void layout_need(struct flow *f, double h);
+void layout_start(struct flow *f, double first_h);
+void layout_outline(struct flow *f, const char *title, int level);
+
+/* ---- boxes on the current page ------------------------------------------- */
+
+void layout_text(struct flow *f, double x, double baseline, enum lfont font,
+                 double size, struct lcolor c, const char *s, size_t len);
+void layout_rect(struct flow *f, double x, double y, double w, double h,
+                 struct lcolor c, bool fill, double line_width);
+void layout_line(struct flow *f, double x, double y, double w, double h,
+                 struct lcolor c, double line_width);
+void layout_link(struct flow *f, double x, double y, double w, double h, const char *uri);
+/* A wrapped line with its top at top. */
+void layout_draw_line(struct flow *f, const struct lline *l, double x,
+                      double top, double size, struct lcolor c);
+
+/* ---- text ------------------------------------------------------------------ */
+
+double layout_measure(const struct flow *f, enum lfont font, double size, const char *s);
+size_t layout_wrap_max(struct flow *f, const struct lrun *runs, size_t nruns,
+                       double size, double width, size_t max, struct lline **lines);
+
+#endif
