@@ -1,0 +1,262 @@
+/* report_tables.c - the feature, scenario and profile tables, the bottom
+ * line and the methodology. */
+#include "report_int.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "arena.h"
+#include "explain.h"
+
+#define FULL "\xE2\x97\x8F"     /* the level symbols: filled and empty circles */
+#define EMPTY "\xE2\x97\x8B"
+
+/* A cell of a bold first line and italic further lines (NULL: none). */
+static struct lcell S_cell2(struct rb *b, const char *head, const char *more)
+{
+	struct lcell c = report_cell(b, head, LFONT_BOLD);
+	if (more != NULL && *more) {
+		struct lrun *r = arena_array(b->a, 2, sizeof *r);
+		r[0] = (struct lrun){ head, LFONT_BOLD };
+		r[1] = (struct lrun){ arena_printf(b->a, "\n%s", more), LFONT_ITALIC };
+		c.runs = r;
+		c.nruns = 2;
+	}
+	return c;
+}
+
+/* The label a reader sees for a rating: level label, value with unit, or
+ * "unknown". */
+static const char *S_level(struct rb *b, size_t c, size_t f)
+{
+	const struct criterion *cr = &b->doc->criteria[c];
+	const struct scale *s = &b->doc->scales[cr->scale_ix];
+	const struct rating *r = doc_rating(b->doc, c, f);
+	if (r->unknown)
+		return "unknown";
+	if (s->kind == SCALE_ORDINAL)
+		return s->levels[r->level_ix].label;
+	return s->unit ? arena_printf(b->a, "%s %s", r->raw, s->unit) : r->raw;
+}
+
+/* The level as a row of four circles, filled in proportion to the
+ * normalised rating, so that it reads without colour. */
+static const char *S_dots(struct rb *b, double u)
+{
+	int k = (int)lround(u * 4);
+	k = k < 0 ? 0 : k > 4 ? 4 : k;
+	const char *s = "";
+	for (int i = 0; i < 4; i++)
+		s = arena_printf(b->a, "%s%s", s, i < k ? FULL : EMPTY);
+	return s;
+}
+
+static struct lcolor S_tint(double u, bool unknown)
+{
+	if (unknown)
+		return (struct lcolor){ 0.90, 0.90, 0.90 };
+	if (u >= 0.75)
+		return (struct lcolor){ 0.85, 0.94, 0.85 };
+	if (u >= 0.4)
+		return (struct lcolor){ 0.99, 0.96, 0.82 };
+	return (struct lcolor){ 0.98, 0.87, 0.84 };
+}
+
+/* A rating: its text, then its level in words and circles. */
+static struct lcell S_rating_cell(struct rb *b, size_t c, size_t f)
+{
+	const struct rating *r = doc_rating(b->doc, c, f);
+	double u = b->rs->u[c * b->doc->nframeworks + f];
+	const char *label = S_level(b, c, f);
+	const char *level = r->unknown ? "unknown ?" : arena_printf(b->a, "%s %s", label,
+	                                                            S_dots(b, u));
+	struct lrun *runs = arena_array(b->a, 2, sizeof *runs);
+	size_t n = 0;
+	if (r->text != NULL && *r->text && strcmp(r->text, label) != 0)
+		runs[n++] = (struct lrun){ arena_printf(b->a, "%s\n", report_x(b, r->text)),
+		                           LFONT_REGULAR };
+	runs[n++] = (struct lrun){ level, LFONT_ITALIC };
+	return (struct lcell){ .runs = runs, .nruns = n, .has_bg = true,
+	                       .bg = S_tint(u, r->unknown) };
+}
+
+void report_features(struct rb *b)
+{
+	const struct doc *doc = b->doc;
+	size_t nf = doc->nframeworks, ncols = nf + 1, nrows = 0;
+	report_h1(b, "Feature comparison");
+	struct lcell *head = arena_array(b->a, ncols, sizeof *head);
+	head[0] = report_cell(b, "Criterion", LFONT_BOLD);
+	for (size_t f = 0; f < nf; f++) {
+		const struct framework *fw = &doc->frameworks[f];
+		const char *name = fw->version ? arena_printf(b->a, "%s %s", fw->name, fw->version)
+		                               : fw->name;
+		head[f + 1] = report_cell(b, name, LFONT_BOLD);
+		head[f + 1].link = fw->url;
+	}
+	struct lrow *rows = arena_array(b->a, 2 * doc->ncriteria, sizeof *rows);
+	bool *done = arena_array(b->a, doc->ncriteria, sizeof *done);
+	/* Categories in order of first appearance, their criteria in order. */
+	for (size_t c0 = 0; c0 < doc->ncriteria; c0++) {
+		if (done[c0])
+			continue;
+		const char *cat = doc->criteria[c0].category;
+		if (cat != NULL) {
+			struct lcell *g = arena_alloc(b->a, sizeof *g);
+			*g = report_cell(b, report_x(b, cat), LFONT_BOLD);
+			rows[nrows++] = (struct lrow){ .kind = LROW_GROUP, .cells = g };
+		}
+		for (size_t c = c0; c < doc->ncriteria; c++) {
+			const char *cc = doc->criteria[c].category;
+			if (done[c] || (cat == NULL) != (cc == NULL) || (cat && strcmp(cat, cc) != 0))
+				continue;
+			done[c] = true;
+			struct lcell *cells = arena_array(b->a, ncols, sizeof *cells);
+			const struct criterion *cr = &doc->criteria[c];
+			cells[0] = S_cell2(b, cr->name,
+			                   cr->description ? report_x(b, cr->description) : NULL);
+			for (size_t f = 0; f < nf; f++)
+				cells[f + 1] = S_rating_cell(b, c, f);
+			rows[nrows++] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells };
+		}
+	}
+	struct ltable t = report_table(b, ncols, head, rows, nrows);
+	report_grouped(b, &t, 1, COL_MIN);
+	report_note(b, "Each cell gives the rating's text, then its level in words and as "
+	            "four circles (" FULL FULL FULL FULL " best, " EMPTY EMPTY EMPTY EMPTY
+	            " worst); the colour repeats it (green high, yellow middle, red low, grey "
+	            "unknown). Framework names link to their web sites.");
+}
+
+static const char *S_short(struct rb *b, const struct verdict *v)
+{
+	return report_say(b, explain_short(b->doc, v, b->a));
+}
+
+void report_scenarios(struct rb *b)
+{
+	const struct doc *doc = b->doc;
+	report_h1(b, "Scenario verdicts: choose \xE2\x80\xA6 when");
+	struct lcell *head = arena_array(b->a, 3, sizeof *head);
+	head[0] = report_cell(b, "Scenario", LFONT_BOLD);
+	head[1] = report_cell(b, "Verdict", LFONT_BOLD);
+	head[2] = report_cell(b, "Scores", LFONT_BOLD);
+	struct lrow *rows = arena_array(b->a, doc->nscenarios ? doc->nscenarios : 1, sizeof *rows);
+	for (size_t s = 0; s < doc->nscenarios; s++) {
+		const struct scenario *sc = &doc->scenarios[s];
+		const struct verdict *v = b->rs->scenarios[s];
+		struct lcell *cells = arena_array(b->a, 3, sizeof *cells);
+		cells[0] = S_cell2(b, sc->name, sc->rationale ? report_x(b, sc->rationale) : NULL);
+		cells[1] = report_cell(b, S_short(b, v), LFONT_REGULAR);
+		cells[2] = report_cell(b, report_scores(b, v), LFONT_REGULAR);
+		rows[s] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells };
+	}
+	struct ltable t = report_table(b, 3, head, rows, doc->nscenarios);
+	flow_table(b->f, &t);
+}
+
+/* Every profile's verdict, each row an outline entry under the heading. */
+void report_profile_table(struct rb *b)
+{
+	const struct doc *doc = b->doc;
+	report_h1(b, "Verdict per team profile");
+	struct lcell *head = arena_array(b->a, 4, sizeof *head);
+	head[0] = report_cell(b, "Team profile", LFONT_BOLD);
+	head[1] = report_cell(b, "Verdict", LFONT_BOLD);
+	head[2] = report_cell(b, "Scores", LFONT_BOLD);
+	head[3] = report_cell(b, "Stability", LFONT_BOLD);
+	struct lrow *rows = arena_array(b->a, doc->nprofiles ? doc->nprofiles : 1, sizeof *rows);
+	size_t n = 0;
+	for (size_t p = 0; p < doc->nprofiles; p++) {
+		const struct verdict *v = b->rs->profiles[p];
+		if (v == NULL)
+			continue;
+		const char *stab = verdict_stability_name(v->stability);
+		const char *dq = report_say(b, explain_disqualified(doc, v, b->a));
+		struct lcell *cells = arena_array(b->a, 4, sizeof *cells);
+		cells[0] = S_cell2(b, doc->profiles[p].name, doc->profiles[p].description
+		                   ? report_x(b, doc->profiles[p].description) : NULL);
+		cells[1] = report_cell(b, dq ? arena_printf(b->a, "%s. %s", S_short(b, v), dq)
+		                             : S_short(b, v), LFONT_REGULAR);
+		cells[2] = report_cell(b, report_scores(b, v), LFONT_REGULAR);
+		cells[3] = report_cell(b, stab ? stab : DASH, LFONT_REGULAR);
+		rows[n++] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells,
+		                           .outline = doc->profiles[p].name };
+	}
+	struct ltable t = report_table(b, 4, head, rows, n);
+	t.outline_level = 1;
+	flow_table(b->f, &t);
+}
+
+void report_bottom_line(struct rb *b)
+{
+	const struct doc *doc = b->doc;
+	report_h1(b, "Bottom line");
+	for (size_t f = 0; f < doc->nframeworks; f++) {
+		const char *list = report_say(b, explain_strength_list(doc, b->rs->u, f, b->a));
+		if (list == NULL)
+			continue;
+		struct lrun runs[2] = { { arena_printf(b->a, "Choose %s", report_fw(b, f)),
+		                          LFONT_BOLD },
+		                        { arena_printf(b->a, " if you prioritise %s.", list),
+		                          LFONT_REGULAR } };
+		struct para_style ps = { .size = BODY + 0.5, .color = report_black };
+		flow_paragraph(b->f, runs, 2, &ps);
+		flow_gap(b->f, 3);
+	}
+	flow_gap(b->f, 4);
+	for (size_t p = 0; p < doc->nprofiles; p++) {
+		if (b->rs->profiles[p] == NULL)
+			continue;
+		struct lrun runs[2] = { { arena_printf(b->a, "%s: ", doc->profiles[p].name), LFONT_BOLD },
+		                        { S_short(b, b->rs->profiles[p]), LFONT_REGULAR } };
+		struct para_style ps = { .size = BODY, .color = report_black, .indent = 14,
+		                         .bullet = "\xE2\x80\xA2" };
+		flow_paragraph(b->f, runs, 2, &ps);
+		flow_gap(b->f, 2);
+	}
+	if (doc->bottom_line) {
+		flow_gap(b->f, 6);
+		report_para(b, report_x(b, doc->bottom_line), LFONT_REGULAR, BODY, report_black);
+	}
+}
+
+void report_methodology(struct rb *b)
+{
+	static const char *const text[] = {
+		"Each rating is normalised to a value between 0 and 1: on a scale of levels, "
+		"(score \xE2\x88\x92 lowest score) / (highest \xE2\x88\x92 lowest); on a numeric scale, "
+		"the position of the value between the scale's minimum and maximum, reversed when "
+		"lower is better. An unknown rating counts as 0.",
+		"A scenario's weights are divided by their total. A team profile mixes the scenarios "
+		"it uses, each in proportion to its share, together with the team's own weights "
+		"(their share is own-share), so that all weights add up to 100 %.",
+		"A framework's score is 100 \xC3\x97 the weighted sum of its normalised ratings. A "
+		"framework that fails a requirement of a used scenario or of the profile, or that the "
+		"profile excludes, is disqualified but keeps its score for reference.",
+		"The margin is the difference between the two best qualified scores. Below the "
+		"close-call threshold the verdict is a close call, not a winner.",
+		"Sensitivity: each criterion's weight is changed alone, the others rescaled in "
+		"proportion, to find the weight at which a challenger draws level. The smallest such "
+		"change classifies the verdict: robust (15 points or more, or none exists), "
+		"moderate, or fragile (under 5).",
+	};
+	size_t n = sizeof text / sizeof *text;
+	struct para_style body = { .size = SMALL + 0.5, .color = report_black };
+	struct para_style trailer = { .size = SMALL, .color = report_grey };
+	struct lrun run = { arena_printf(b->a, "Generated by verdict %s from %s (SHA-256 %s).",
+	                                 b->rs->version, b->rs->input_name, b->rs->sha256),
+	                    LFONT_ITALIC };
+	flow_page_break(b->f);      /* an appendix, on a page of its own */
+	report_h1(b, "Methodology");
+	for (size_t i = 0; i < n; i++) {
+		struct lrun r = { text[i], LFONT_REGULAR };
+		/* The last paragraph keeps the trailer with it on its page. */
+		if (i + 1 == n)
+			flow_keep(b->f, flow_paragraph_height(b->f, &r, 1, &body) + 4 +
+			          flow_paragraph_height(b->f, &run, 1, &trailer));
+		flow_paragraph(b->f, &r, 1, &body);
+		flow_gap(b->f, 4);
+	}
+	flow_paragraph(b->f, &run, 1, &trailer);
+}

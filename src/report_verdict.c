@@ -1,0 +1,266 @@
+/* report_verdict.c - the parts of a profile's report about its verdict:
+ * the verdict box, why, and what would change the verdict. */
+#include "report_int.h"
+
+#include <math.h>
+
+#include "arena.h"
+#include "explain.h"
+
+#define MINUS "\xE2\x88\x92"
+#define CHART_MAX 12            /* criteria drawn in the contributions chart */
+
+static const struct lcolor S_against = { 0.80, 0.38, 0.30 };
+
+static const char *S_criterion(const struct rb *b, size_t c)
+{
+	return b->doc->criteria[c].name;
+}
+
+/* A weight as a percentage: whole from 10 %, one decimal below, two below
+ * 0.1 % so that a weight that counts never reads 0.0 %. */
+static const char *S_pct(struct arena *a, double w)
+{
+	double p = 100 * w;
+	if (p > 0 && p < 0.095)
+		return arena_printf(a, "%.2f %%", p);
+	return p > 0 && p < 9.95 ? arena_printf(a, "%.1f %%", p) : arena_printf(a, "%.0f %%", p);
+}
+
+/* A signed number of points with a true minus sign. */
+static const char *S_signed(struct arena *a, double v)
+{
+	if (fabs(v) < 0.05)
+		return "0.0";
+	return arena_printf(a, "%s%.1f", v < 0 ? MINUS : "+", fabs(v));
+}
+
+/* A paragraph of a bold lead-in and regular text. */
+static void S_para2(struct rb *b, const char *lead, const char *text, double size)
+{
+	struct lrun runs[2] = { { lead, LFONT_BOLD }, { text, LFONT_REGULAR } };
+	struct para_style st = { .size = size, .color = report_black };
+	flow_paragraph(b->f, runs, 2, &st);
+}
+
+/* ---- the verdict box -------------------------------------------------------- */
+
+void report_verdict_box(struct rb *b, const struct verdict *v)
+{
+	const struct doc *doc = b->doc;
+	struct box_para p[8];
+	struct lrun runs[8][2];
+	size_t n = 0;
+	const char *kind = v->kind == VERDICT_WINNER ? "VERDICT" : v->kind == VERDICT_CLOSE
+	                   ? "VERDICT: CLOSE CALL" : "VERDICT: NO FRAMEWORK QUALIFIES";
+#define PUSH(t1, f1, t2, f2, sz, col, gap)                                          \
+	do {                                                                        \
+		runs[n][0] = (struct lrun){ (t1), (f1) };                           \
+		runs[n][1] = (struct lrun){ (t2), (f2) };                           \
+		p[n] = (struct box_para){ runs[n], (t2) ? 2 : 1,                    \
+		                          { .size = (sz), .color = (col) }, (gap) }; \
+		n++;                                                                \
+	} while (0)
+	PUSH(kind, LFONT_BOLD, NULL, LFONT_REGULAR, SMALL, b->accent, 3);
+	PUSH(report_say(b, explain_recommendation(doc, v, b->a)), LFONT_BOLD, NULL, LFONT_REGULAR,
+	     12.5, report_black, 6);
+	PUSH("Scores: ", LFONT_BOLD, report_scores(b, v), LFONT_REGULAR, BODY, report_black, 2);
+	if (v->has_margin)
+		PUSH("Margin: ", LFONT_BOLD, arena_printf(b->a, "%.1f points (close-call threshold "
+		     "%.1f)", v->margin, v->close_call), LFONT_REGULAR, BODY, report_black, 2);
+	const char *stab = verdict_stability_name(v->stability);
+	const char *flip = report_say(b, explain_flip(doc, v, b->a));
+	if (stab != NULL)
+		PUSH("Stability: ", LFONT_BOLD, flip ? arena_printf(b->a, "%s. %s", stab, flip) : stab,
+		     LFONT_REGULAR, BODY, report_black, 2);
+	const char *dq = report_say(b, explain_disqualified(doc, v, b->a));
+	if (dq)
+		PUSH("Disqualified: ", LFONT_BOLD, dq, LFONT_REGULAR, BODY, report_black, 2);
+	const char *unknown = report_say(b, explain_unknowns(doc, v, b->a));
+	if (unknown)
+		PUSH("Caveat: ", LFONT_BOLD, unknown, LFONT_REGULAR, BODY, report_black, 2);
+#undef PUSH
+	struct box_style st = { .fill = b->accent_light, .border = b->accent, .padding = 10 };
+	flow_box(b->f, p, n, &st);
+}
+
+/* ---- why -------------------------------------------------------------------- */
+
+static void S_score_bars(struct rb *b, const struct verdict *v)
+{
+	struct bar *bars = arena_array(b->a, v->nframeworks, sizeof *bars);
+	for (size_t k = 0; k < v->nframeworks; k++) {
+		const struct ranked *r = &v->ranking[k];
+		bars[k] = (struct bar){ report_fw(b, r->framework), r->score,
+		                        arena_printf(b->a, "%.1f%s", r->score, r->qualified ? "" : " (disq.)"),
+		                        r->qualified ? (k == 0 ? b->accent : report_mix(b->accent, 0.45))
+		                                     : (struct lcolor){ 0.7, 0.7, 0.7 } };
+	}
+	flow_bars(b->f, bars, v->nframeworks, 100, BODY);
+}
+
+/* The diverging chart of what each criterion adds to the margin between
+ * the first two: the largest contributions each way, largest first. */
+static void S_contrib_chart(struct rb *b, const struct verdict *v)
+{
+	size_t A = v->ranking[0].framework, B = v->ranking[1].framework;
+	size_t nc = b->doc->ncriteria;
+	size_t *pos = arena_array(b->a, nc, sizeof *pos), *neg = arena_array(b->a, nc, sizeof *neg);
+	size_t np = verdict_reasons(v, true, pos, nc), nn = verdict_reasons(v, false, neg, nc);
+	if (np + nn == 0) {
+		report_para(b, arena_printf(b->a, "No criterion separates %s and %s: their scores "
+		            "differ by less than 0.1 points.", report_fw(b, A), report_fw(b, B)),
+		            LFONT_REGULAR, BODY, report_black);
+		return;
+	}
+	/* Share the chart's rows between the two sides, the rest summed up. */
+	size_t kp = np, kn = nn;
+	while (kp + kn > CHART_MAX)
+		*(kp > kn ? &kp : &kn) -= 1;
+	struct dbar *bars = arena_array(b->a, kp + kn, sizeof *bars);
+	double max_abs = 0, rest = 0;
+	for (size_t i = 0; i < kp + kn; i++) {
+		size_t c = i < kp ? pos[i] : neg[kn - 1 - (i - kp)];
+		bars[i] = (struct dbar){ S_criterion(b, c), v->contrib[c], S_signed(b->a, v->contrib[c]) };
+		max_abs = fabs(v->contrib[c]) > max_abs ? fabs(v->contrib[c]) : max_abs;
+	}
+	for (size_t i = kp; i < np; i++)
+		rest += v->contrib[pos[i]];
+	for (size_t i = kn; i < nn; i++)
+		rest += v->contrib[neg[i]];
+	struct diverging_style st = {
+		.title = arena_printf(b->a, "What each criterion adds to the margin of %.1f points "
+		                      "between %s and %s:", v->margin, report_fw(b, A),
+		                      report_fw(b, B)),
+		.title_size = BODY,
+		.size = SMALL + 0.5, .pos = b->accent, .neg = S_against,
+		.neg_caption = arena_printf(b->a, "\xE2\x86\x90 favours %s", report_fw(b, B)),
+		.pos_caption = arena_printf(b->a, "favours %s \xE2\x86\x92", report_fw(b, A)),
+	};
+	flow_diverging(b->f, bars, kp + kn, max_abs, &st);
+	if (kp + kn < np + nn)
+		report_note(b, arena_printf(b->a, "%zu more criteria with smaller contributions "
+		            "add %s points in all; the table below lists every one.",
+		            np + nn - kp - kn, S_signed(b->a, rest)));
+}
+
+/* The table of weights and of the points each criterion gives each
+ * framework (100 x weight x normalised rating), with the lead of the first
+ * over the second; criteria without weight are left out. */
+static void S_weights_table(struct rb *b, const struct verdict *v)
+{
+	const struct doc *doc = b->doc;
+	size_t nf = v->nframeworks, key = v->has_margin ? 3 : 2, ncols = key + nf;
+	struct lcell *head = arena_array(b->a, ncols, sizeof *head);
+	head[0] = report_cell(b, "Criterion", LFONT_BOLD);
+	head[1] = report_cell(b, "Weight", LFONT_BOLD);
+	if (v->has_margin)
+		head[2] = report_cell(b, arena_printf(b->a, "%s's lead",
+		                                      report_fw(b, v->ranking[0].framework)),
+		                      LFONT_BOLD);
+	for (size_t k = 0; k < nf; k++)
+		head[key + k] = report_cell(b, report_fw(b, v->ranking[k].framework), LFONT_BOLD);
+	struct lrow *rows = arena_array(b->a, doc->ncriteria + 1, sizeof *rows);
+	size_t nrows = 0, unweighted = 0;
+	for (size_t c = 0; c < doc->ncriteria; c++) {
+		if (v->weights[c] <= 0) {
+			unweighted++;
+			continue;
+		}
+		struct lcell *cells = arena_array(b->a, ncols, sizeof *cells);
+		cells[0] = report_cell(b, S_criterion(b, c), LFONT_REGULAR);
+		cells[1] = report_cell(b, S_pct(b->a, v->weights[c]), LFONT_REGULAR);
+		if (v->has_margin)
+			cells[2] = report_cell(b, S_signed(b->a, v->contrib[c]), LFONT_BOLD);
+		for (size_t k = 0; k < nf; k++) {
+			size_t f = v->ranking[k].framework;
+			double pts = 100 * v->weights[c] * b->rs->u[c * doc->nframeworks + f];
+			cells[key + k] = report_cell(b, arena_printf(b->a, "%.1f", pts),
+			                             LFONT_REGULAR);
+		}
+		rows[nrows++] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells };
+	}
+	struct lcell *total = arena_array(b->a, ncols, sizeof *total);
+	total[0] = report_cell(b, "Score", LFONT_BOLD);
+	total[1] = report_cell(b, "100 %", LFONT_BOLD);
+	if (v->has_margin)
+		total[2] = report_cell(b, S_signed(b->a, v->margin), LFONT_BOLD);
+	for (size_t k = 0; k < nf; k++)
+		total[key + k] = report_cell(b, arena_printf(b->a, "%.1f", v->ranking[k].score),
+		                             LFONT_BOLD);
+	for (size_t k = 0; k < ncols; k++)
+		total[k].has_bg = true, total[k].bg = b->accent_light;
+	rows[nrows++] = (struct lrow){ .kind = LROW_NORMAL, .cells = total };
+	report_para(b, "The weight of each criterion for this team and the points it gives "
+	            "each framework (weight \xC3\x97 normalised rating \xC3\x97 100); a "
+	            "framework's score is the sum of its column.", LFONT_REGULAR, BODY,
+	            report_black);
+	flow_gap(b->f, 4);
+	struct ltable t = report_table(b, ncols, head, rows, nrows);
+	report_grouped(b, &t, key, COL_MIN_NUMBERS);
+	if (unweighted)
+		report_note(b, arena_printf(b->a, "%zu criteri%s no weight for this team and %s "
+		            "left out.", unweighted, unweighted == 1 ? "on has" : "a have",
+		            unweighted == 1 ? "is" : "are"));
+}
+
+void report_why(struct rb *b, const struct verdict *v)
+{
+	report_h1(b, "Why");
+	S_score_bars(b, v);
+	flow_gap(b->f, 8);
+	const char *why = report_say(b, explain_why(b->doc, v, b->a));
+	if (why != NULL) {
+		report_para(b, why, LFONT_REGULAR, BODY, report_black);
+		flow_gap(b->f, 8);
+	}
+	if (v->has_margin) {
+		S_contrib_chart(b, v);
+		flow_gap(b->f, 8);
+	}
+	S_weights_table(b, v);
+}
+
+/* How many points framework f is behind the first of the ranking. */
+static double S_gap(const struct verdict *v, size_t f)
+{
+	for (size_t k = 0; k < v->nframeworks; k++)
+		if (v->ranking[k].framework == f)
+			return v->ranking[0].score - v->ranking[k].score;
+	return 0;
+}
+
+void report_change(struct rb *b, const struct verdict *v)
+{
+	report_h1(b, "What would change the verdict");
+	const char *flip = report_say(b, explain_flip(b->doc, v, b->a));
+	S_para2(b, "Weights: ", flip ? flip : v->kind == VERDICT_CLOSE
+	        ? "A close call has no winner whose lead a change of weights could undo; the "
+	          "criteria above show where the leaders differ."
+	        : "No framework qualifies, so no change of weights can produce a winner; only "
+	          "a change of requirements or ratings can.", BODY);
+	if (v->has_critical) {
+		const struct critical *c = &v->critical;
+		flow_gap(b->f, 3);
+		S_para2(b, "In figures: ", arena_printf(b->a, "%s weighs %s now and would need %s "
+		        "for a tie, a change of %.1f percentage points; %s is %.1f points behind.",
+		        S_criterion(b, c->criterion), S_pct(b->a, c->weight),
+		        S_pct(b->a, c->tie_weight), 100 * fabs(c->tie_weight - c->weight),
+		        report_fw(b, c->challenger), S_gap(v, c->challenger)), BODY);
+	}
+	const char *rating = report_say(b, explain_rating_flip(b->doc, v, b->a));
+	if (rating != NULL) {
+		flow_gap(b->f, 3);
+		S_para2(b, "Ratings: ", rating, BODY);
+	}
+	const char *unknown = report_say(b, explain_unknowns(b->doc, v, b->a));
+	if (unknown != NULL) {
+		flow_gap(b->f, 3);
+		S_para2(b, "Unknown ratings: ", unknown, BODY);
+	}
+	if (v->kind == VERDICT_WINNER)
+		report_note(b, "Each weight is changed alone, the others rescaled in proportion; "
+		            "the criterion named needs the smallest change to produce a tie. "
+		            "Robust means at least 15 percentage points, fragile under 5. A rating "
+		            "change moves one rating one level up or down its scale.");
+}
