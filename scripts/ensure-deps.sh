@@ -4,7 +4,7 @@
 set -u
 PKGS="make gcc libc6-dev pkg-config libhpdf-dev libxml2-dev libxml2-utils libpcre2-dev
 libcmocka-dev libmd-dev zlib1g-dev libpng-dev fonts-dejavu-core python3-fonttools
-poppler-utils qpdf valgrind locales"
+poppler-utils qpdf valgrind locales time"
 
 missing=""
 for p in $PKGS; do
