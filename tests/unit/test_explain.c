@@ -489,16 +489,7 @@ static void test_numbers_ignore_locale(void **state)
 	struct fixture *fx = *state;
 	LOAD(fx, DOC_C);
 	const struct verdict *v = S_prof(fx, "latency", 2.0);
-	static const char *const comma[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
-	                                     "fr_FR.utf8" };
-	const char *found = NULL;
-	for (size_t i = 0; i < sizeof comma / sizeof *comma && !found; i++)
-		if (setlocale(LC_ALL, comma[i]) != NULL)
-			found = comma[i];
-	if (found == NULL) {
-		print_message("no decimal-comma locale installed; skipped\n");
-		skip();
-	}
+	TU_COMMA_LOCALE_OR_SKIP();
 	const char *s = explain_recommendation(fx->doc, v, fx->a);
 	setlocale(LC_ALL, "C");
 	assert_string_equal(s, "Choose PyTorch: for Latency team it scores 81.9 out of 100, 18.4 "

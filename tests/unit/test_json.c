@@ -499,16 +499,7 @@ static void test_numbers(void **state)
 static void test_numbers_locale(void **state)
 {
 	(void)state;
-	static const char *const comma[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
-	                                     "fr_FR.utf8", "ru_RU.UTF-8", "nl_NL.UTF-8" };
-	const char *found = NULL;
-	for (size_t i = 0; i < sizeof comma / sizeof *comma && !found; i++)
-		if (setlocale(LC_ALL, comma[i]) != NULL)
-			found = comma[i];
-	if (found == NULL) {
-		print_message("no decimal-comma locale installed; skipped\n");
-		skip();
-	}
+	TU_COMMA_LOCALE_OR_SKIP();
 	char probe[16];
 	snprintf(probe, sizeof probe, "%.1f", 0.5);
 	struct arena *a = arena_new();

@@ -2,6 +2,7 @@
 #ifndef VERDICT_TESTUTIL_H
 #define VERDICT_TESTUTIL_H
 
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,6 +47,28 @@ static inline void tu_dump(const struct diags *d)
 		if ((d)->errors != 0)                              \
 			tu_dump(d);                                \
 		assert_int_equal((d)->errors, 0);                  \
+	} while (0)
+
+/* Switches to a locale whose decimal separator is a comma (numbers in
+ * PDFs and JSON must not follow it); false when none is installed.  The
+ * test sets LC_ALL back to "C" when done. */
+static inline bool tu_comma_locale(void)
+{
+	static const char *const comma[] = { "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8",
+	                                     "fr_FR.utf8", "ru_RU.UTF-8", "nl_NL.UTF-8" };
+	for (size_t i = 0; i < sizeof comma / sizeof *comma; i++)
+		if (setlocale(LC_ALL, comma[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* Enters a decimal-comma locale or skips the test (cmocka). */
+#define TU_COMMA_LOCALE_OR_SKIP()                                          \
+	do {                                                               \
+		if (!tu_comma_locale()) {                                  \
+			print_message("no decimal-comma locale installed; skipped\n"); \
+			skip();                                            \
+		}                                                          \
 	} while (0)
 
 #endif
