@@ -1,4 +1,4 @@
-/* report_tables.c - the feature, scenario and profile tables, the bottom
+/* tables.c - the feature, scenario and profile tables, the bottom
  * line and the methodology. */
 #include "report_int.h"
 

@@ -1,10 +1,10 @@
 /* layout_int.h - what the files of the layout module share; private to them.
  *
- *   layout_wrap.c   rich text into lines, and its extent
+ *   wrap.c          rich text into lines, and its extent
  *   layout.c        the display list and the flow: pages, the cursor,
  *                   headings, paragraphs, boxes, header and footer
- *   layout_table.c  column widths, column groups, tables across pages
- *   layout_chart.c  bar charts, the diverging chart, images
+ *   table.c         column widths, column groups, tables across pages
+ *   chart.c         bar charts, the diverging chart, images
  *
  * Tables and charts place their boxes through the flow helpers below,
  * which layout.c defines. */

@@ -1,4 +1,4 @@
-/* report_glyphs.c - characters of the input that the report fonts lack. */
+/* glyphs.c - characters of the input that the report fonts lack. */
 #include "report.h"
 
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* load_walk.c - the pruned, validated tree into the model.
+/* walk.c - the pruned, validated tree into the model.
  *
  * The shape step has left only elements that belong where they are, each
  * single one once, and the schema step has reported every attribute and

@@ -1,4 +1,4 @@
-/* load_xinclude.c - xi:include, done here rather than by
+/* xinclude.c - xi:include, done here rather than by
  * xmlXIncludeProcess: libxml2 2.9 parses included files with DTD loading
  * on and without our entity hook, and its xml:base bookkeeping names the
  * wrong file for nested includes.

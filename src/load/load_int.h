@@ -4,15 +4,15 @@
  *
  *   load.c          read, scan the bytes (UTF-8, control characters, the
  *                   declared encoding), parse safely, run the steps below
- *   load_xinclude.c expand xi:include with the same safe parser
- *   load_shape.c    which elements may hold which, how often, and text:
+ *   xinclude.c      expand xi:include with the same safe parser
+ *   shape.c         which elements may hold which, how often, and text:
  *                   reports and prunes what does not belong
- *   load_schema.c   schema/verdict-1.xsd (embedded): attributes and values
- *   load_walk.c     the pruned, validated tree into the model
- *   load_paths.c    files the input names (includes, the logo): confined
+ *   schema.c        schema/verdict-1.xsd (embedded): attributes and values
+ *   walk.c          the pruned, validated tree into the model
+ *   paths.c         files the input names (includes, the logo): confined
  *                   to the input's directory tree, regular files only
  *
- * and load_text.c holds the text and number helpers.  Each rule is
+ * and text.c holds the text and number helpers.  Each rule is
  * reported by exactly one step (see docs/format.md, "Who reports what").
  *
  * Which file an element came from: elements spliced in by an include
@@ -112,7 +112,7 @@ xmlDoc *load_parse(struct load_ctx *ctx, const char *buf, size_t len,
  * past it, after which the load gives up. */
 bool load_spend(struct load_ctx *ctx, const xmlNode *n, size_t k);
 
-/* ---- load_paths.c --------------------------------------------------------- */
+/* ---- paths.c -------------------------------------------------------------- */
 
 enum load_read { LOAD_READ_OK, LOAD_READ_TOO_BIG, LOAD_READ_FAILED };
 
@@ -159,7 +159,7 @@ void load_walk(struct load_ctx *ctx, xmlNode *root);
 extern const unsigned char load_schema_xsd[];
 extern const size_t load_schema_xsd_len;
 
-/* ---- load_text.c ------------------------------------------------------------- */
+/* ---- text.c ------------------------------------------------------------------ */
 
 bool load_is_ws(char c);
 bool load_is_text(const xmlNode *n);

@@ -1,4 +1,4 @@
-/* load_schema.c - the embedded XML Schema (schema/verdict-1.xsd) applied to
+/* schema.c - the embedded XML Schema (schema/verdict-1.xsd) applied to
  * the expanded, pruned tree, with libxml2's messages said in ours.
  *
  * After the shape step the structure is one the schema accepts, so what

@@ -1,4 +1,4 @@
-/* layout_chart.c - charts (bars, the diverging chart) and images. */
+/* chart.c - charts (bars, the diverging chart) and images. */
 #include "layout_int.h"
 
 #include <string.h>

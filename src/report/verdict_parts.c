@@ -1,4 +1,4 @@
-/* report_verdict.c - the parts of a profile's report about its verdict:
+/* verdict_parts.c - the parts of a profile's report about its verdict:
  * the verdict box, why, and what would change the verdict. */
 #include "report_int.h"
 

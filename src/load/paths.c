@@ -1,4 +1,4 @@
-/* load_paths.c - the files an input names: includes and the logo.
+/* paths.c - the files an input names: includes and the logo.
  *
  * Both are resolved against the file that names them and must stay inside
  * the directory tree of the file named on the command line (symbolic

@@ -1,6 +1,6 @@
 /* layout.c - the display list and the flow: pages, the cursor, headings,
  * paragraphs and boxes, and the running header and footer at the finish.
- * Tables (layout_table.c) and charts (layout_chart.c) flow through the
+ * Tables (table.c) and charts (chart.c) flow through the
  * helpers of layout_int.h. */
 #include "layout_int.h"
 

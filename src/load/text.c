@@ -1,4 +1,4 @@
-/* load_text.c - text folding and xs:decimal numbers for the load stage. */
+/* text.c - text folding and xs:decimal numbers for the load stage. */
 #include "load_int.h"
 
 #include <math.h>

@@ -1,4 +1,4 @@
-/* load_shape.c - which elements may hold which, how often, and text.
+/* shape.c - which elements may hold which, how often, and text.
  *
  * The schema says the same (schema/verdict-1.xsd; the corpus tests keep
  * the two in step), but libxml2's validator stops looking at a parent's

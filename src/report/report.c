@@ -1,6 +1,6 @@
 /* report.c - the contents of the per-profile reports and the overview: the
  * order of their parts, the title block, and the helpers every part uses.
- * The parts are in report_verdict.c and report_tables.c. */
+ * The parts are in verdict_parts.c and tables.c. */
 #include "report_int.h"
 
 #include <stdlib.h>

@@ -2,10 +2,10 @@
  *
  *   report.c          the order of each report's parts, the title block,
  *                     placeholders, and the helpers every part uses
- *   report_verdict.c  a profile's verdict box, why, and what would change it
- *   report_tables.c   the feature, scenario and profile tables, the bottom
+ *   verdict_parts.c   a profile's verdict box, why, and what would change it
+ *   tables.c          the feature, scenario and profile tables, the bottom
  *                     line and the methodology
- *   report_glyphs.c   characters of the input the report fonts lack */
+ *   glyphs.c          characters of the input the report fonts lack */
 #ifndef VERDICT_REPORT_INT_H
 #define VERDICT_REPORT_INT_H
 

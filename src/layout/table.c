@@ -1,4 +1,4 @@
-/* layout_table.c - column widths, column groups and tables flowed across
+/* table.c - column widths, column groups and tables flowed across
  * pages. */
 #include "layout_int.h"
 

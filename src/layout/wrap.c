@@ -1,4 +1,4 @@
-/* layout_wrap.c - wrapping rich text into lines, and measuring its extent. */
+/* wrap.c - wrapping rich text into lines, and measuring its extent. */
 #include "layout_int.h"
 
 #include <stdlib.h>
