@@ -98,7 +98,7 @@ struct ldoc {
 	struct arena *arena;     /* owns copies of texts */
 };
 
-void ldoc_free(struct ldoc *d);
+void layout_doc_free(struct ldoc *d);
 
 /* ---- flowing content onto pages ---------------------------------------- */
 
@@ -109,43 +109,43 @@ struct page_geom {
 
 struct flow;
 
-/* A flow that fills a new ldoc, owned by the flow until flow_finish(). */
-struct flow *flow_new(const struct page_geom *g, const struct measurer *m);
+/* A flow that fills a new ldoc, owned by the flow until layout_finish(). */
+struct flow *layout_new(const struct page_geom *g, const struct measurer *m);
 
 /* Adds the running header and "Page N of M" footers, then hands over the
- * ldoc (the caller frees it with ldoc_free) and frees the flow. */
-struct ldoc *flow_finish(struct flow *f, const char *header,
-                         const char *footer_left);
+ * ldoc (the caller frees it with layout_doc_free) and frees the flow. */
+struct ldoc *layout_finish(struct flow *f, const char *header,
+                           const char *footer_left);
 
 /* Frees a flow that will not be finished (NULL is fine). */
-void flow_free(struct flow *f);
+void layout_free(struct flow *f);
 
-double flow_content_width(const struct flow *f);
+double layout_content_width(const struct flow *f);
 
 /* The measurer the flow was made with. */
-const struct measurer *flow_measurer(const struct flow *f);
+const struct measurer *layout_measurer(const struct flow *f);
 
 /* The cursor: where the next content goes, in points from the page top. */
-double flow_y(const struct flow *f);
+double layout_y(const struct flow *f);
 
 /* Moves the cursor down to y on the current page (never up). */
-void flow_skip_to(struct flow *f, double y);
+void layout_skip_to(struct flow *f, double y);
 
 /* Starts a new page unless the current one is empty. */
-void flow_page_break(struct flow *f);
+void layout_page_break(struct flow *f);
 
 /* Breaks the page unless h points fit below the cursor (and h fits on
  * a page at all): keeps the next h points of content together. */
-void flow_keep(struct flow *f, double h);
+void layout_keep(struct flow *f, double h);
 
 /* Vertical space; dropped at the top of a page. */
-void flow_gap(struct flow *f, double pts);
+void layout_gap(struct flow *f, double pts);
 
 /* A heading with an outline entry at level.  It is placed when the next
  * content starts, on the same page as that content's first lines (or a
  * whole chart, table start or box), and at least need points of it. */
-void flow_heading(struct flow *f, const char *text, int level, double size,
-                  struct lcolor color, double need);
+void layout_heading(struct flow *f, const char *text, int level, double size,
+                    struct lcolor color, double need);
 
 struct para_style {
 	double size;
@@ -157,12 +157,12 @@ struct para_style {
 };
 
 /* A wrapped paragraph of rich text; splits across pages line by line. */
-void flow_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
-                    const struct para_style *st);
+void layout_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
+                      const struct para_style *st);
 
-/* The height flow_paragraph will take for this text. */
-double flow_paragraph_height(struct flow *f, const struct lrun *runs, size_t nruns,
-                             const struct para_style *st);
+/* The height layout_paragraph will take for this text. */
+double layout_paragraph_height(struct flow *f, const struct lrun *runs, size_t nruns,
+                               const struct para_style *st);
 
 /* A paragraph inside a filled, bordered box (the verdict box).  The box is
  * kept on one page when it fits on one. */
@@ -176,8 +176,8 @@ struct box_para {
 	struct para_style style;
 	double gap_after;
 };
-void flow_box(struct flow *f, const struct box_para *paras, size_t n,
-              const struct box_style *st);
+void layout_box(struct flow *f, const struct box_para *paras, size_t n,
+                const struct box_style *st);
 
 /* Horizontal bars: label, value in [0, max], text shown after the bar. */
 struct bar {
@@ -186,8 +186,8 @@ struct bar {
 	const char *value_text;
 	struct lcolor color;
 };
-void flow_bars(struct flow *f, const struct bar *bars, size_t n, double max,
-               double size);
+void layout_bars(struct flow *f, const struct bar *bars, size_t n, double max,
+                 double size);
 
 /* A diverging bar chart: bars grow right of a centre line for positive
  * values and left of it for negative ones, scaled to max_abs; each value's
@@ -205,13 +205,13 @@ struct diverging_style {
 	const char *title;                       /* a lead-in kept with it, or NULL */
 	double title_size;
 };
-void flow_diverging(struct flow *f, const struct dbar *bars, size_t n,
-                    double max_abs, const struct diverging_style *st);
+void layout_diverging(struct flow *f, const struct dbar *bars, size_t n,
+                      double max_abs, const struct diverging_style *st);
 
 /* An image known to the renderer by key, w x h points, its top-left corner
  * x points right of the left margin at the cursor; the cursor stays (use
- * flow_skip_to to move below it).  Kept on one page. */
-void flow_image(struct flow *f, const char *key, double x, double w, double h);
+ * layout_skip_to to move below it).  Kept on one page. */
+void layout_image(struct flow *f, const char *key, double x, double w, double h);
 
 /* ---- tables --------------------------------------------------------------- */
 
@@ -274,6 +274,6 @@ struct ltable layout_subtable(const struct ltable *t, size_t key, size_t from,
  * after them; rows of up to six lines kept whole, longer ones split across
  * pages line by line, never leaving one line alone.  Cells with a link
  * become links; rows with an outline title get an outline entry. */
-void flow_table(struct flow *f, const struct ltable *t);
+void layout_table(struct flow *f, const struct ltable *t);
 
 #endif

@@ -19,7 +19,7 @@ struct load_opts {
 	size_t max_bytes;    /* 0: LOAD_DEFAULT_MAX_BYTES */
 };
 
-/* Loads path.  Returns a doc owned by the caller (free with doc_free) even
+/* Loads path.  Returns a doc owned by the caller (free with model_free) even
  * when errors were found, as far as it could be read; NULL when nothing
  * usable could be read (the reason is in d).  opts may be NULL. */
 struct doc *load_file(const char *path, const struct load_opts *opts,

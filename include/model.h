@@ -1,7 +1,7 @@
 /* model.h - a comparison document as plain C structs.
  *
  * load.c fills a struct doc from XML; every string and array lives in the
- * doc's arena and is freed by doc_free().  References are written as ids
+ * doc's arena and is freed by model_free().  References are written as ids
  * by the loader and resolved to indexes by check_doc() (the *_ix fields,
  * SIZE_MAX until then).  Every element keeps the file and line it came from
  * so that any later stage can point at it. */
@@ -220,37 +220,37 @@ struct doc {
 	const char *bottom_line;    /* may be NULL */
 	struct report_opts report;
 	struct srcpos pos;          /* the root element */
-	struct text_ref *texts;     /* every text, in document order (doc_add_text) */
+	struct text_ref *texts;     /* every text, in document order (model_add_text) */
 	size_t ntexts;
 };
 
 /* An empty doc with its arena; the loader fills it. */
-struct doc *doc_new(const char *file);
+struct doc *model_new(const char *file);
 
 /* Frees the doc and everything it owns (NULL is fine). */
-void doc_free(struct doc *doc);
+void model_free(struct doc *doc);
 
 /* Interns a file name in the doc's arena (one copy per distinct name). */
-const char *doc_intern_file(struct doc *doc, const char *file);
+const char *model_intern_file(struct doc *doc, const char *file);
 
 /* Records text (already in the doc's arena) as written at pos, so that
  * check_doc() can look for placeholders in every text. */
-void doc_add_text(struct doc *doc, const char *text, struct srcpos pos);
+void model_add_text(struct doc *doc, const char *text, struct srcpos pos);
 
 /* s as it may appear between quotes in a message: control characters
  * written as \xNN or U+NNNN, and cut after 60 characters with "..."
  * (a message must stay one readable line, whatever the input holds).
  * In the doc's arena; NULL gives "". */
-const char *doc_shown(struct doc *doc, const char *s);
+const char *model_shown(struct doc *doc, const char *s);
 
 /* Lookups by id; MODEL_NO_INDEX when absent. */
-size_t doc_framework_ix(const struct doc *doc, const char *id);
-size_t doc_criterion_ix(const struct doc *doc, const char *id);
-size_t doc_scale_ix(const struct doc *doc, const char *id);
-size_t doc_scenario_ix(const struct doc *doc, const char *id);
-size_t scale_level_ix(const struct scale *scale, const char *id);
+size_t model_framework_ix(const struct doc *doc, const char *id);
+size_t model_criterion_ix(const struct doc *doc, const char *id);
+size_t model_scale_ix(const struct doc *doc, const char *id);
+size_t model_scenario_ix(const struct doc *doc, const char *id);
+size_t model_level_ix(const struct scale *scale, const char *id);
 
 /* The rating of framework f in criterion c after check_doc(). */
-const struct rating *doc_rating(const struct doc *doc, size_t c, size_t f);
+const struct rating *model_rating(const struct doc *doc, size_t c, size_t f);
 
 #endif

@@ -31,7 +31,7 @@ struct report_set {
 /* The page size and margins the doc's <report> asks for. */
 struct page_geom report_geometry(const struct doc *doc);
 
-/* The report for one profile; the caller frees it with ldoc_free(). */
+/* The report for one profile; the caller frees it with layout_doc_free(). */
 struct ldoc *report_profile(const struct report_set *rs, size_t profile,
                             const struct measurer *m);
 

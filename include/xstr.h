@@ -7,7 +7,7 @@
 
 #include <stdarg.h>
 
-char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xstr_vprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+char *xstr_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

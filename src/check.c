@@ -30,7 +30,7 @@ struct ctx {
 #define ERR(c, pos, ...) diags_add((c)->d, DIAG_ERROR, (pos).file, (pos).line, __VA_ARGS__)
 #define WARN(c, pos, ...) diags_add((c)->d, DIAG_WARNING, (pos).file, (pos).line, __VA_ARGS__)
 /* Input text as it may appear in a message. */
-#define Q(c, s) doc_shown((c)->doc, (s))
+#define Q(c, s) model_shown((c)->doc, (s))
 
 /* ------------------------------------------------------------------ */
 /* Id indexes                                                           */
@@ -293,7 +293,7 @@ static void S_rating(struct ctx *c, const struct criterion *cr,
 	if (r->unknown)
 		return;
 	if (s->kind == SCALE_ORDINAL) {
-		r->level_ix = scale_level_ix(s, r->raw);
+		r->level_ix = model_level_ix(s, r->raw);
 		if (r->level_ix == MODEL_NO_INDEX)
 			ERR(c, r->pos, "rating of '%s' in '%s': level '%s' is not in scale '%s'",
 			    f, crit, Q(c, r->raw), sid);
@@ -424,7 +424,7 @@ static void S_require_ordinal(struct ctx *c, struct require *r, const struct sca
 		    "scale '%s' is ordinal (give min=\"<level>\")", owner, crit, sid);
 	if (r->min_raw == NULL)
 		return;
-	r->min_level_ix = scale_level_ix(s, r->min_raw);
+	r->min_level_ix = model_level_ix(s, r->min_raw);
 	if (r->min_level_ix == MODEL_NO_INDEX)
 		ERR(c, r->pos, "%s: require on '%s': level '%s' is not in scale '%s'",
 		    owner, crit, Q(c, r->min_raw), sid);

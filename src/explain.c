@@ -275,7 +275,7 @@ static const char *S_outcome(const struct doc *doc, enum verdict_kind kind, size
 static const char *S_rating(const struct doc *doc, size_t c, size_t f, struct arena *a)
 {
 	const struct scale *s = &doc->scales[doc->criteria[c].scale_ix];
-	const struct rating *r = doc_rating(doc, c, f);
+	const struct rating *r = model_rating(doc, c, f);
 	if (r->unknown)
 		return "unknown";
 	if (s->kind == SCALE_ORDINAL)
@@ -365,12 +365,12 @@ static const char *S_failure(const struct doc *doc, const struct verdict *v, siz
 		return reason;
 	bool min = id[len] == '>';
 	const char *bound = id + len + 2;
-	size_t c = doc_criterion_ix(doc, arena_strndup(a, id, len));
+	size_t c = model_criterion_ix(doc, arena_strndup(a, id, len));
 	if (c == MODEL_NO_INDEX)
 		return reason;
 	const struct scale *s = &doc->scales[doc->criteria[c].scale_ix];
 	if (s->kind == SCALE_ORDINAL) {
-		size_t l = scale_level_ix(s, bound);
+		size_t l = model_level_ix(s, bound);
 		bound = l != MODEL_NO_INDEX ? s->levels[l].label : bound;
 	} else if (s->unit != NULL) {
 		bound = arena_printf(a, "%s %s", bound, s->unit);

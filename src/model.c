@@ -20,7 +20,7 @@ struct doc_private {
 	size_t texts_cap;
 };
 
-struct doc *doc_new(const char *file)
+struct doc *model_new(const char *file)
 {
 	struct arena *a = arena_new();
 	struct doc_private *p = arena_alloc(a, sizeof *p);
@@ -28,19 +28,19 @@ struct doc *doc_new(const char *file)
 	p->doc.format = 0;
 	p->doc.report.paper = PAPER_A4;
 	p->doc.report.close_call = 2.0;
-	p->doc.file = doc_intern_file(&p->doc, file != NULL ? file : "");
+	p->doc.file = model_intern_file(&p->doc, file != NULL ? file : "");
 	p->doc.pos.file = p->doc.file;
 	p->doc.pos.line = 1;
 	return &p->doc;
 }
 
-void doc_free(struct doc *doc)
+void model_free(struct doc *doc)
 {
 	if (doc != NULL)
 		arena_free(doc->arena);
 }
 
-const char *doc_intern_file(struct doc *doc, const char *file)
+const char *model_intern_file(struct doc *doc, const char *file)
 {
 	struct doc_private *p = (struct doc_private *)doc;
 	for (struct interned *i = p->files; i != NULL; i = i->next)
@@ -53,7 +53,7 @@ const char *doc_intern_file(struct doc *doc, const char *file)
 	return i->name;
 }
 
-void doc_add_text(struct doc *doc, const char *text, struct srcpos pos)
+void model_add_text(struct doc *doc, const char *text, struct srcpos pos)
 {
 	struct doc_private *p = (struct doc_private *)doc;
 	if (text == NULL)
@@ -79,7 +79,7 @@ static size_t S_utf8_len(unsigned char c)
 
 #define SHOWN_MAX 60   /* characters */
 
-const char *doc_shown(struct doc *doc, const char *s)
+const char *model_shown(struct doc *doc, const char *s)
 {
 	if (s == NULL)
 		return "";
@@ -120,32 +120,32 @@ const char *doc_shown(struct doc *doc, const char *s)
 		return MODEL_NO_INDEX;                           \
 	} while (0)
 
-size_t doc_framework_ix(const struct doc *doc, const char *id)
+size_t model_framework_ix(const struct doc *doc, const char *id)
 {
 	FIND(doc->frameworks, doc->nframeworks, id);
 }
 
-size_t doc_criterion_ix(const struct doc *doc, const char *id)
+size_t model_criterion_ix(const struct doc *doc, const char *id)
 {
 	FIND(doc->criteria, doc->ncriteria, id);
 }
 
-size_t doc_scale_ix(const struct doc *doc, const char *id)
+size_t model_scale_ix(const struct doc *doc, const char *id)
 {
 	FIND(doc->scales, doc->nscales, id);
 }
 
-size_t doc_scenario_ix(const struct doc *doc, const char *id)
+size_t model_scenario_ix(const struct doc *doc, const char *id)
 {
 	FIND(doc->scenarios, doc->nscenarios, id);
 }
 
-size_t scale_level_ix(const struct scale *scale, const char *id)
+size_t model_level_ix(const struct scale *scale, const char *id)
 {
 	FIND(scale->levels, scale->nlevels, id);
 }
 
-const struct rating *doc_rating(const struct doc *doc, size_t c, size_t f)
+const struct rating *model_rating(const struct doc *doc, size_t c, size_t f)
 {
 	const struct criterion *cr = &doc->criteria[c];
 	if (cr->rating_of == NULL || cr->rating_of[f] == MODEL_NO_INDEX)

@@ -56,7 +56,7 @@ static void S_on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 
 static char *S_join(const char *dir, const char *file)
 {
-	return xasprintf("%s/%s", dir, file);
+	return xstr_printf("%s/%s", dir, file);
 }
 
 /* Reads a whole file of at most max bytes; false with *err otherwise. */
@@ -66,7 +66,7 @@ static bool S_slurp(const char *path, size_t max, unsigned char **buf, size_t *l
 	*buf = NULL;
 	FILE *fp = fopen(path, "rb");
 	if (fp == NULL) {
-		*err = xasprintf("cannot open %s", path);
+		*err = xstr_printf("cannot open %s", path);
 		return false;
 	}
 	size_t cap = 65536, n = 0;
@@ -89,8 +89,8 @@ static bool S_slurp(const char *path, size_t max, unsigned char **buf, size_t *l
 	bool bad = ferror(fp) != 0;
 	fclose(fp);
 	if (bad || n > max) {
-		*err = bad ? xasprintf("cannot read %s", path)
-		           : xasprintf("%s is larger than %zu bytes", path, max);
+		*err = bad ? xstr_printf("cannot read %s", path)
+		           : xstr_printf("%s is larger than %zu bytes", path, max);
 		free(b);
 		return false;
 	}
@@ -183,7 +183,7 @@ struct pdf_charset *pdf_charset_load(const char *font_dir, char **err)
 		memset(face, 0, sizeof cs->bits);
 		if (S_slurp(path, FONT_MAX_BYTES, &buf, &len, err)) {
 			if (!S_cmap(buf, len, face))
-				*err = xasprintf("%s has no Unicode character map libharu can read", path);
+				*err = xstr_printf("%s has no Unicode character map libharu can read", path);
 			free(buf);
 		}
 		for (size_t k = 0; k < sizeof cs->bits; k++)
@@ -290,7 +290,7 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 		char *p = S_join(font_dir, S_faces[i]);
 		FILE *fp = fopen(p, "rb");
 		if (fp == NULL) {
-			*err = xasprintf("missing font %s (install fonts-dejavu-core, run make, or pass --font-dir)", p);
+			*err = xstr_printf("missing font %s (install fonts-dejavu-core, run make, or pass --font-dir)", p);
 			free(p);
 			free(w);
 			return NULL;
@@ -307,11 +307,11 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 	if (w->pdf == NULL) {
 		pdf_charset_free(w->charset);
 		free(w);
-		*err = xasprintf("cannot create a PDF document");
+		*err = xstr_printf("cannot create a PDF document");
 		return NULL;
 	}
 	if (setjmp(w->jmp)) {
-		*err = xasprintf("libharu error 0x%04lX (detail %lu) while loading fonts from %s",
+		*err = xstr_printf("libharu error 0x%04lX (detail %lu) while loading fonts from %s",
 		             (unsigned long)w->error, (unsigned long)w->detail, font_dir);
 		free(path);
 		pdf_free(w);
@@ -373,7 +373,7 @@ static bool S_jpeg(const unsigned char *b, size_t len, unsigned *wd, unsigned *h
 			*ht = S_u16(b + at + 5);
 			*wd = S_u16(b + at + 7);
 			if (bits != 8 || (comps != 1 && comps != 3 && comps != 4)) {
-				*err = xasprintf("a JPEG with %u-bit samples and %u components is not supported",
+				*err = xstr_printf("a JPEG with %u-bit samples and %u components is not supported",
 				             bits, comps);
 				return false;
 			}
@@ -383,7 +383,7 @@ static bool S_jpeg(const unsigned char *b, size_t len, unsigned *wd, unsigned *h
 			break;
 		at += 2 + size;
 	}
-	*err = xasprintf("not a JPEG image libharu can read (no frame header found)");
+	*err = xstr_printf("not a JPEG image libharu can read (no frame header found)");
 	return false;
 }
 
@@ -396,13 +396,13 @@ static bool S_png(const unsigned char *b, size_t len, unsigned char **pixels, un
 	img.version = PNG_IMAGE_VERSION;
 	*pixels = NULL;
 	if (!png_image_begin_read_from_memory(&img, b, len)) {
-		*err = xasprintf("not a readable PNG image (%s)", img.message);
+		*err = xstr_printf("not a readable PNG image (%s)", img.message);
 		png_image_free(&img);
 		return false;
 	}
 	if (img.width == 0 || img.height == 0 || img.width > IMAGE_MAX_SIDE ||
 	    img.height > IMAGE_MAX_SIDE || (size_t)img.width * img.height > IMAGE_MAX_PIXELS) {
-		*err = xasprintf("the image is %lu x %lu pixels; at most %u on a side and %u in all",
+		*err = xstr_printf("the image is %lu x %lu pixels; at most %u on a side and %u in all",
 		             (unsigned long)img.width, (unsigned long)img.height, IMAGE_MAX_SIDE,
 		             IMAGE_MAX_PIXELS);
 		png_image_free(&img);
@@ -414,7 +414,7 @@ static bool S_png(const unsigned char *b, size_t len, unsigned char **pixels, un
 	if (*pixels == NULL)
 		abort();
 	if (!png_image_finish_read(&img, NULL, *pixels, 0, NULL)) {
-		*err = xasprintf("the PNG image is damaged (%s)", img.message);
+		*err = xstr_printf("the PNG image is damaged (%s)", img.message);
 		png_image_free(&img);
 		free(*pixels);
 		*pixels = NULL;
@@ -449,11 +449,11 @@ bool pdf_image_probe(const char *path, double *width, double *height, char **err
 	else if (S_is_jpeg(buf, len))
 		ok = S_jpeg(buf, len, &wd, &ht, err);
 	else {
-		*err = xasprintf("not a PNG or JPEG image");
+		*err = xstr_printf("not a PNG or JPEG image");
 		ok = false;
 	}
 	if (ok && (wd == 0 || ht == 0 || wd > IMAGE_MAX_SIDE || ht > IMAGE_MAX_SIDE)) {
-		*err = xasprintf("the image is %u x %u pixels; at most %u on a side", wd, ht,
+		*err = xstr_printf("the image is %u x %u pixels; at most %u on a side", wd, ht,
 		             IMAGE_MAX_SIDE);
 		ok = false;
 	}
@@ -504,7 +504,7 @@ bool pdf_image_add(struct pdf_writer *w, const char *key, const char *path, char
 	unsigned char *volatile px = NULL, *volatile rgb = NULL, *volatile mask = NULL;
 	HPDF_Image img = NULL;
 	if (setjmp(w->jmp)) {
-		*err = xasprintf("libharu error 0x%04lX (detail %lu) while loading the image %s",
+		*err = xstr_printf("libharu error 0x%04lX (detail %lu) while loading the image %s",
 		             (unsigned long)w->error, (unsigned long)w->detail, path);
 		free(vbuf);
 		free(px);
@@ -525,7 +525,7 @@ bool pdf_image_add(struct pdf_writer *w, const char *key, const char *path, char
 	} else if (S_is_jpeg(buf, len) && S_jpeg(buf, len, &wd, &ht, err)) {
 		img = HPDF_LoadJpegImageFromMem(w->pdf, buf, (HPDF_UINT)len);
 	} else if (*err == NULL) {
-		*err = xasprintf("%s is not a PNG or JPEG image", path);
+		*err = xstr_printf("%s is not a PNG or JPEG image", path);
 	}
 	free(vbuf);
 	free(px);
@@ -537,7 +537,7 @@ bool pdf_image_add(struct pdf_writer *w, const char *key, const char *path, char
 	if (im == NULL)
 		abort();
 	w->images = im;
-	im[w->nimages++] = (struct pdf_image){ xasprintf("%s", key), img };
+	im[w->nimages++] = (struct pdf_image){ xstr_printf("%s", key), img };
 	return true;
 }
 
@@ -688,7 +688,7 @@ bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
 	if (pages == NULL || parents == NULL)
 		abort();
 	if (setjmp(w->jmp)) {
-		*err = xasprintf("libharu error 0x%04lX (detail %lu) while writing the PDF",
+		*err = xstr_printf("libharu error 0x%04lX (detail %lu) while writing the PDF",
 		             (unsigned long)w->error, (unsigned long)w->detail);
 		free(pages);
 		free(parents);

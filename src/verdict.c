@@ -25,7 +25,7 @@ double *verdict_normalise(const struct doc *doc, struct arena *a)
 		const struct scale *s = &doc->scales[cr->scale_ix];
 		double span = s->max - s->min;
 		for (size_t f = 0; f < nf; f++) {
-			const struct rating *r = doc_rating(doc, c, f);
+			const struct rating *r = model_rating(doc, c, f);
 			double x = 0;   /* unknown counts as the worst */
 			if (!r->unknown && s->kind == SCALE_ORDINAL)
 				x = (s->levels[r->level_ix].score - s->min) / span;
@@ -111,7 +111,7 @@ static bool S_meets_max(const struct require *r, const struct rating *rt, bool u
 static const struct rating *S_rating(const struct doc *doc, size_t c, size_t f,
                                      size_t alt_c, const struct rating *alt)
 {
-	return alt != NULL && c == alt_c ? alt : doc_rating(doc, c, f);
+	return alt != NULL && c == alt_c ? alt : model_rating(doc, c, f);
 }
 
 /* Whether f meets every constraint of t, reading its rating on alt_c as
@@ -164,7 +164,7 @@ static void S_failures(const struct doc *doc, const struct target *t, size_t f,
 	for (size_t i = 0; S_require_set(doc, t, i, &rq, &n); i++) {
 		for (size_t k = 0; k < n; k++) {
 			const struct require *r = &rq[k];
-			const struct rating *rt = doc_rating(doc, r->criterion_ix, f);
+			const struct rating *rt = model_rating(doc, r->criterion_ix, f);
 			if (r->min_raw != NULL && !S_meets_min(doc, r, rt, false))
 				S_reason(&rs, arena_printf(a, "require:%s>=%s", r->criterion, r->min_raw));
 			if (r->max_raw != NULL && !S_meets_max(r, rt, false))
@@ -285,7 +285,7 @@ static void S_unknowns(const struct doc *doc, const struct target *t, struct ver
 	for (size_t c = 0; c < doc->ncriteria; c++) {
 		counts[c] = S_counts(doc, t, v, c);
 		for (size_t f = 0; f < nf; f++) {
-			if (!doc_rating(doc, c, f)->unknown)
+			if (!model_rating(doc, c, f)->unknown)
 				continue;
 			bonus[f] += 100 * v->weights[c];
 			uk->count += counts[c] && !S_excluded(t, f);
@@ -348,7 +348,7 @@ static void S_rating_flip(const struct doc *doc, const struct target *t, struct 
 			continue;
 		for (size_t k = 0; k < nf; k++) {
 			size_t f = v->ranking[k].framework;
-			const struct rating *rt = doc_rating(doc, c, f);
+			const struct rating *rt = model_rating(doc, c, f);
 			if (rt->unknown)
 				continue;
 			for (int up = 0; up < 2; up++) {

@@ -89,7 +89,7 @@ struct run {
 static void S_cleanup(struct run *r)
 {
 	for (size_t i = 0; i < r->ninputs; i++) {
-		doc_free(r->inputs[i].doc);
+		model_free(r->inputs[i].doc);
 		diags_free(&r->inputs[i].diags);
 		arena_free(r->inputs[i].arena);
 	}
@@ -387,7 +387,7 @@ static bool S_write(const struct run *r, const struct item *it, char **err)
 	unsigned char *bytes = NULL;
 	size_t len = 0;
 	bool ok = pdf_render(w, ld, &info, &bytes, &len, err);
-	ldoc_free(ld);
+	layout_doc_free(ld);
 	pdf_free(w);
 	const char *path = overview ? in->overview : in->pdf[it->profile];
 	char *dir = arena_printf(a, "%.*s", (int)(strrchr(path, '/') - path), path);

@@ -11,7 +11,7 @@
 static double S_label_width(const struct flow *f, const char *const *labels,
                             size_t stride, size_t n, double size, double share)
 {
-	double lw = 0, w = flow_content_width(f);
+	double lw = 0, w = layout_content_width(f);
 	for (size_t i = 0; i < n; i++) {
 		const char *l = *(const char *const *)((const char *)labels + i * stride);
 		double x = layout_measure(f, LFONT_REGULAR, size, l);
@@ -20,10 +20,10 @@ static double S_label_width(const struct flow *f, const char *const *labels,
 	return lw > w * share ? w * share : lw;
 }
 
-void flow_bars(struct flow *f, const struct bar *bars, size_t n, double max,
-               double size)
+void layout_bars(struct flow *f, const struct bar *bars, size_t n, double max,
+                 double size)
 {
-	double w = flow_content_width(f), value_w = 0;
+	double w = layout_content_width(f), value_w = 0;
 	double label_w = n ? S_label_width(f, &bars[0].label, sizeof *bars, n, size, 0.35) : 0;
 	for (size_t i = 0; i < n; i++) {
 		double vw = layout_measure(f, LFONT_BOLD, size, bars[i].value_text);
@@ -77,10 +77,10 @@ static double S_caption(struct flow *f, const char *text, double x, double width
 	return n * size * 1.2;
 }
 
-void flow_diverging(struct flow *f, const struct dbar *bars, size_t n,
-                    double max_abs, const struct diverging_style *st)
+void layout_diverging(struct flow *f, const struct dbar *bars, size_t n,
+                      double max_abs, const struct diverging_style *st)
 {
-	double size = st->size, w = flow_content_width(f), value_w = 0;
+	double size = st->size, w = layout_content_width(f), value_w = 0;
 	double label_w = n ? S_label_width(f, &bars[0].label, sizeof *bars, n, size, 0.3) : 0;
 	for (size_t i = 0; i < n; i++) {
 		double vw = layout_measure(f, LFONT_REGULAR, size, bars[i].value_text);
@@ -148,7 +148,7 @@ void flow_diverging(struct flow *f, const struct dbar *bars, size_t n,
 	}
 }
 
-void flow_image(struct flow *f, const char *key, double x, double w, double h)
+void layout_image(struct flow *f, const char *key, double x, double w, double h)
 {
 	layout_start(f, h);
 	layout_add(f->doc, f->page, (struct lbox){ .kind = LBOX_IMAGE, .x = f->g.margin_left + x,

@@ -25,7 +25,7 @@ void *layout_grow(void *p, size_t *cap, size_t need, size_t size)
 
 /* ---- display list ------------------------------------------------------- */
 
-void ldoc_free(struct ldoc *d)
+void layout_doc_free(struct ldoc *d)
 {
 	if (d == NULL)
 		return;
@@ -58,7 +58,7 @@ void layout_new_page(struct flow *f)
 	f->fresh = true;
 }
 
-struct flow *flow_new(const struct page_geom *g, const struct measurer *m)
+struct flow *layout_new(const struct page_geom *g, const struct measurer *m)
 {
 	struct flow *f = calloc(1, sizeof *f);
 	struct ldoc *d = calloc(1, sizeof *d);
@@ -74,30 +74,30 @@ struct flow *flow_new(const struct page_geom *g, const struct measurer *m)
 	return f;
 }
 
-void flow_free(struct flow *f)
+void layout_free(struct flow *f)
 {
 	if (f != NULL) {
-		ldoc_free(f->doc);
+		layout_doc_free(f->doc);
 		free(f);
 	}
 }
 
-double flow_content_width(const struct flow *f)
+double layout_content_width(const struct flow *f)
 {
 	return f->g.width - f->g.margin_left - f->g.margin_right;
 }
 
-const struct measurer *flow_measurer(const struct flow *f)
+const struct measurer *layout_measurer(const struct flow *f)
 {
 	return f->m;
 }
 
-double flow_y(const struct flow *f)
+double layout_y(const struct flow *f)
 {
 	return f->y;
 }
 
-void flow_skip_to(struct flow *f, double y)
+void layout_skip_to(struct flow *f, double y)
 {
 	if (y > f->y)
 		f->y = y;
@@ -113,7 +113,7 @@ double layout_page_room(const struct flow *f)
 	return layout_bottom(f) - f->g.margin_top;
 }
 
-void flow_page_break(struct flow *f)
+void layout_page_break(struct flow *f)
 {
 	if (!f->fresh)
 		layout_new_page(f);
@@ -157,14 +157,14 @@ void layout_start(struct flow *f, double first_h)
 	p->text = NULL;
 }
 
-void flow_keep(struct flow *f, double h)
+void layout_keep(struct flow *f, double h)
 {
 	double hh = S_head_height(&f->head);
 	if (hh + h <= layout_page_room(f))
 		layout_need(f, hh + h);
 }
 
-void flow_gap(struct flow *f, double pts)
+void layout_gap(struct flow *f, double pts)
 {
 	if (f->head.text != NULL)
 		f->head.gap += pts;
@@ -251,12 +251,12 @@ void layout_outline(struct flow *f, const char *title, int level)
 		arena_strdup(d->arena, title), level, f->page, f->y };
 }
 
-void flow_heading(struct flow *f, const char *text, int level, double size,
-                  struct lcolor color, double need)
+void layout_heading(struct flow *f, const char *text, int level, double size,
+                    struct lcolor color, double need)
 {
 	struct lrun run = { text, LFONT_BOLD };
 	struct lline *lines;
-	size_t n = layout_wrap(f->m, &run, 1, size, flow_content_width(f), f->doc->arena,
+	size_t n = layout_wrap(f->m, &run, 1, size, layout_content_width(f), f->doc->arena,
 	                       &lines);
 	struct pending next = { arena_strdup(f->doc->arena, text), level, size, need, color,
 	                        lines, n, 0 };
@@ -265,24 +265,24 @@ void flow_heading(struct flow *f, const char *text, int level, double size,
 	f->head = next;
 }
 
-double flow_paragraph_height(struct flow *f, const struct lrun *runs, size_t nruns,
-                             const struct para_style *st)
+double layout_paragraph_height(struct flow *f, const struct lrun *runs, size_t nruns,
+                               const struct para_style *st)
 {
 	struct lline *lines;
 	size_t n = layout_wrap(f->m, runs, nruns, st->size,
-	                       flow_content_width(f) - st->indent - st->right_indent,
+	                       layout_content_width(f) - st->indent - st->right_indent,
 	                       f->doc->arena, &lines);
 	return (double)n * st->size * (st->leading > 0 ? st->leading : LINE_GAP);
 }
 
-void flow_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
-                    const struct para_style *st)
+void layout_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
+                      const struct para_style *st)
 {
 	double lead = st->leading > 0 ? st->leading : LINE_GAP;
 	double lh = st->size * lead, x = f->g.margin_left + st->indent;
 	struct lline *lines;
 	size_t n = layout_wrap(f->m, runs, nruns, st->size,
-	                       flow_content_width(f) - st->indent - st->right_indent,
+	                       layout_content_width(f) - st->indent - st->right_indent,
 	                       f->doc->arena, &lines);
 	/* Keep at least two lines together at a page break. */
 	layout_start(f, (n > 1 ? 2 : 1) * lh);
@@ -311,7 +311,7 @@ static void S_box_part(struct flow *f, const struct box_para *paras, struct llin
                        const struct bline *bl, size_t from, size_t to, double h,
                        const struct box_style *st)
 {
-	double x = f->g.margin_left, w = flow_content_width(f);
+	double x = f->g.margin_left, w = layout_content_width(f);
 	layout_rect(f, x, f->y, w, h, st->fill, true, 0);
 	layout_rect(f, x, f->y, w, h, st->border, false, 1.2);
 	double y = f->y + st->padding;
@@ -339,11 +339,11 @@ static double S_box_height(const struct box_para *paras, const struct bline *bl,
 	return h;
 }
 
-void flow_box(struct flow *f, const struct box_para *paras, size_t n,
-              const struct box_style *st)
+void layout_box(struct flow *f, const struct box_para *paras, size_t n,
+                const struct box_style *st)
 {
 	struct arena *a = f->doc->arena;
-	double inner = flow_content_width(f) - 2 * st->padding, pad = 2 * st->padding;
+	double inner = layout_content_width(f) - 2 * st->padding, pad = 2 * st->padding;
 	struct lline **lines = arena_array(a, n ? n : 1, sizeof *lines);
 	size_t *counts = arena_array(a, n ? n : 1, sizeof *counts), total = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -383,12 +383,12 @@ void flow_box(struct flow *f, const struct box_para *paras, size_t n,
 
 /* ---- finishing ------------------------------------------------------------ */
 
-struct ldoc *flow_finish(struct flow *f, const char *header, const char *footer_left)
+struct ldoc *layout_finish(struct flow *f, const char *header, const char *footer_left)
 {
 	layout_start(f, 0);        /* a heading with nothing after it */
 	struct ldoc *d = f->doc;
 	const struct lcolor grey = { 0.35, 0.35, 0.35 };
-	double size = 7.5, w = flow_content_width(f), x = f->g.margin_left;
+	double size = 7.5, w = layout_content_width(f), x = f->g.margin_left;
 	double head_y = f->g.margin_top - 16, foot_y = f->g.height - f->g.margin_bottom + 16;
 	for (size_t p = 0; p < d->npages; p++) {
 		f->page = p;

@@ -285,10 +285,10 @@ static void S_row(struct tdraw *td, const struct lcell *cells, size_t ncells,
 	}
 }
 
-void flow_table(struct flow *f, const struct ltable *t)
+void layout_table(struct flow *f, const struct ltable *t)
 {
 	struct arena *a = f->doc->arena;
-	double width = flow_content_width(f);
+	double width = layout_content_width(f);
 	double *cw = arena_array(a, t->ncols ? t->ncols : 1, sizeof *cw);
 	layout_columns(f->m, t, width, cw);
 	struct tdraw td = { .f = f, .t = t, .cw = cw, .width = width };

@@ -85,7 +85,7 @@ static void S_verr(struct load_ctx *ctx, struct srcpos pos, const char *fmt,
 static void S_verr(struct load_ctx *ctx, struct srcpos pos, const char *fmt,
                    va_list ap)
 {
-	char *msg = xvasprintf(fmt, ap);
+	char *msg = xstr_vprintf(fmt, ap);
 	diags_add(ctx->d, DIAG_ERROR, pos.file, pos.line, "%s", msg);
 	free(msg);
 }
@@ -108,7 +108,7 @@ void load_err(struct load_ctx *ctx, const xmlNode *n, const char *fmt, ...)
 
 const char *load_show(struct load_ctx *ctx, const char *s)
 {
-	return doc_shown(ctx->doc, s);
+	return model_shown(ctx->doc, s);
 }
 
 bool load_named(const xmlNode *n, const char *name)
@@ -591,7 +591,7 @@ static struct doc *S_load(const char *buf, size_t len, const char *name,
 	};
 	if (ctx.max_nodes < 16)
 		ctx.max_nodes = 16;
-	ctx.doc = doc_new(name);
+	ctx.doc = model_new(name);
 	xmlSetGenericErrorFunc(&ctx, S_on_generic_error);
 	xmlSetStructuredErrorFunc(&ctx, S_on_xml_error);
 	xmlSetExternalEntityLoader(S_no_loading);
@@ -599,7 +599,7 @@ static struct doc *S_load(const char *buf, size_t len, const char *name,
 	xmlDoc *x = load_parse(&ctx, buf, len, ctx.doc->file);
 	xmlNode *root = x != NULL ? xmlDocGetRootElement(x) : NULL;
 	if (root == NULL || !S_root(&ctx, root) || !S_steps(&ctx, x, root, name)) {
-		doc_free(ctx.doc);
+		model_free(ctx.doc);
 		ctx.doc = NULL;
 	}
 	xmlFreeDoc(x);

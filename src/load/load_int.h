@@ -90,7 +90,7 @@ void load_err(struct load_ctx *ctx, const xmlNode *n, const char *fmt, ...)
 void load_err_at(struct load_ctx *ctx, struct srcpos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* s made safe and short for a message (doc_shown). */
+/* s made safe and short for a message (model_shown). */
 const char *load_show(struct load_ctx *ctx, const char *s);
 
 /* Whether n is the element name of format 1 (in no namespace). */

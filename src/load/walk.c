@@ -7,7 +7,7 @@
  * NULL).  It reports only what XML Schema 1.0 cannot say: a scale is
  * ordinal or numeric, a rating has a level or a value, a require has a
  * bound.  Every string is copied into the doc's arena, and every text a
- * placeholder may appear in is recorded with its position (doc_add_text). */
+ * placeholder may appear in is recorded with its position (model_add_text). */
 #include "load_int.h"
 
 #include <math.h>
@@ -73,7 +73,7 @@ static size_t S_count(const xmlNode *n, const char *name)
 static const char *S_text(struct load_ctx *ctx, const xmlNode *n)
 {
 	const char *t = load_text(ctx, n);
-	doc_add_text(ctx->doc, t, load_pos(ctx, n));
+	model_add_text(ctx->doc, t, load_pos(ctx, n));
 	return t;
 }
 
@@ -174,7 +174,7 @@ static void S_para(struct load_ctx *ctx, const xmlNode *n, enum para_kind kind,
 	S_spans(ctx, n, SPAN_PLAIN, p, &blank);
 	S_tidy_spans(ctx->doc->arena, p);
 	for (size_t i = 0; i < p->nspans; i++)
-		doc_add_text(ctx->doc, p->spans[i].text, p->pos);
+		model_add_text(ctx->doc, p->spans[i].text, p->pos);
 }
 
 /* <p> and <list> children of n. */
@@ -337,7 +337,7 @@ static void S_criterion(struct load_ctx *ctx, const xmlNode *n, void *out)
 	c->scale = S_attr(ctx, n, "scale");
 	c->category = S_attr(ctx, n, "category");
 	/* The reports fill placeholders in the category too. */
-	doc_add_text(ctx->doc, c->category, c->pos);
+	model_add_text(ctx->doc, c->category, c->pos);
 	c->ratings = S_items(ctx, n, "rating", sizeof *c->ratings, S_rating,
 	                     &c->nratings);
 	for (const xmlNode *e = n->children; e != NULL; e = e->next)
@@ -449,7 +449,7 @@ static void S_section(struct load_ctx *ctx, const xmlNode *n, void *out)
 	s->id = S_attr(ctx, n, "id");
 	const char *title = S_attr(ctx, n, "title");
 	s->title = title != NULL ? load_fold(ctx->doc->arena, title) : NULL;
-	doc_add_text(ctx->doc, s->title, s->pos);
+	model_add_text(ctx->doc, s->title, s->pos);
 	s->place = (enum section_place)S_choice(ctx, n, "place", places,
 	                                        PLACE_APPENDIX);
 	S_block(ctx, n, &s->body);

@@ -96,7 +96,7 @@ static xmlDoc *S_include_load(struct load_ctx *ctx, xmlNode *inc, const char *hr
 	if (len == 0)
 		load_err(ctx, inc, "include '%s' is empty", shown);
 	else
-		x = load_parse(ctx, buf, len, doc_intern_file(ctx->doc, path));
+		x = load_parse(ctx, buf, len, model_intern_file(ctx->doc, path));
 	free(buf);
 	return x;
 }
@@ -215,7 +215,7 @@ static void S_include_file(struct load_ctx *ctx, xmlNode *inc, const char *href,
 	xmlNode *root = x != NULL ? xmlDocGetRootElement(x) : NULL;
 	if (root == NULL)
 		goto cleanup;
-	x->_private = (void *)doc_intern_file(ctx->doc, path);
+	x->_private = (void *)model_intern_file(ctx->doc, path);
 	if (load_is_xi(root, "include")) {
 		load_err(ctx, root, "the root element may not be an <xi:include>");
 		goto cleanup;

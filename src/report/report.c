@@ -84,7 +84,7 @@ char *report_expand(const struct report_set *rs, size_t profile, const char *tex
 				while (name[--dot] != '.')
 					;
 				char *id = arena_strndup(a, name + 10, dot - 10);
-				size_t f = doc_framework_ix(rs->doc, id);
+				size_t f = model_framework_ix(rs->doc, id);
 				bool want_name = len - dot - 1 == 4;   /* "name", else "version" */
 				if (f != MODEL_NO_INDEX)
 					val = want_name ? rs->doc->frameworks[f].name
@@ -129,19 +129,19 @@ void report_para(struct rb *b, const char *text, enum lfont font, double size,
 {
 	struct lrun run = { text, font };
 	struct para_style st = { .size = size, .color = c };
-	flow_paragraph(b->f, &run, 1, &st);
+	layout_paragraph(b->f, &run, 1, &st);
 }
 
 void report_note(struct rb *b, const char *text)
 {
-	flow_gap(b->f, 2);
+	layout_gap(b->f, 2);
 	report_para(b, text, LFONT_ITALIC, SMALL, report_grey);
 }
 
 void report_h1(struct rb *b, const char *text)
 {
-	flow_gap(b->f, 14);
-	flow_heading(b->f, text, 0, H1, b->accent, 3 * BODY * 1.3);
+	layout_gap(b->f, 14);
+	layout_heading(b->f, text, 0, H1, b->accent, 3 * BODY * 1.3);
 }
 
 static void S_block(struct rb *b, const struct block *blk)
@@ -159,9 +159,9 @@ static void S_block(struct rb *b, const struct block *blk)
 		struct para_style ps = { .size = BODY, .color = report_black,
 		                         .indent = item ? 14 : 0,
 		                         .bullet = item ? "\xE2\x80\xA2" : NULL };
-		flow_paragraph(b->f, runs, p->nspans, &ps);
+		layout_paragraph(b->f, runs, p->nspans, &ps);
 		bool next_item = i + 1 < blk->nparas && blk->paras[i + 1].kind == PARA_ITEM;
-		flow_gap(b->f, item && next_item ? 2 : 6);
+		layout_gap(b->f, item && next_item ? 2 : 6);
 	}
 }
 
@@ -198,10 +198,10 @@ struct ltable report_table(struct rb *b, size_t ncols, struct lcell *head,
 void report_grouped(struct rb *b, const struct ltable *t, size_t key, double min_w)
 {
 	size_t *starts = arena_array(b->a, t->ncols + 1, sizeof *starts);
-	size_t n = layout_column_groups(flow_measurer(b->f), t, key, flow_content_width(b->f),
+	size_t n = layout_column_groups(layout_measurer(b->f), t, key, layout_content_width(b->f),
 	                                min_w, COL_MAX, starts);
 	if (n <= 1) {
-		flow_table(b->f, t);
+		layout_table(b->f, t);
 		return;
 	}
 	size_t total = t->ncols - key;
@@ -213,8 +213,8 @@ void report_grouped(struct rb *b, const struct ltable *t, size_t key, double min
 		                           "\xE2\x80\x93%zu", last), total,
 		                           g + 1 < n ? " (the others follow)." : ".");
 		sub.caption_fg = report_grey;
-		flow_gap(b->f, g ? 6 : 0);
-		flow_table(b->f, &sub);
+		layout_gap(b->f, g ? 6 : 0);
+		layout_table(b->f, &sub);
 	}
 }
 
@@ -246,30 +246,30 @@ static void S_title(struct rb *b, const char *prepared_for)
 {
 	const struct doc *doc = b->doc;
 	const struct report_set *rs = b->rs;
-	double right = 0, bottom = flow_y(b->f);
+	double right = 0, bottom = layout_y(b->f);
 	if (rs->logo != NULL && rs->logo_w > 0 && rs->logo_h > 0) {
-		double cw = flow_content_width(b->f), maxw = cw / 4 < 130 ? cw / 4 : 130, maxh = 56;
+		double cw = layout_content_width(b->f), maxw = cw / 4 < 130 ? cw / 4 : 130, maxh = 56;
 		double s = maxw / rs->logo_w < maxh / rs->logo_h ? maxw / rs->logo_w
 		                                                 : maxh / rs->logo_h;
 		double w = rs->logo_w * s, h = rs->logo_h * s;
-		flow_image(b->f, rs->logo, cw - w, w, h);
+		layout_image(b->f, rs->logo, cw - w, w, h);
 		right = w + 16;
-		bottom = flow_y(b->f) + h;
+		bottom = layout_y(b->f) + h;
 	}
 	struct para_style st = { .size = 20, .color = b->accent, .right_indent = right,
 	                         .leading = 1.2 };
 	struct lrun run = { report_x(b, doc->title), LFONT_BOLD };
-	flow_paragraph(b->f, &run, 1, &st);
-	flow_gap(b->f, 3);
+	layout_paragraph(b->f, &run, 1, &st);
+	layout_gap(b->f, 3);
 	if (doc->subtitle) {
 		st = (struct para_style){ .size = 12, .color = report_grey, .right_indent = right };
 		run = (struct lrun){ report_x(b, doc->subtitle), LFONT_REGULAR };
-		flow_paragraph(b->f, &run, 1, &st);
+		layout_paragraph(b->f, &run, 1, &st);
 	}
-	flow_gap(b->f, 6);
+	layout_gap(b->f, 6);
 	st = (struct para_style){ .size = 12, .color = report_black, .right_indent = right };
 	run = (struct lrun){ prepared_for, LFONT_BOLD };
-	flow_paragraph(b->f, &run, 1, &st);
+	layout_paragraph(b->f, &run, 1, &st);
 	const char *who = doc->meta.date ? doc->meta.date : rs->generated;
 	if (doc->meta.author)
 		who = arena_printf(b->a, "%s%s%s", who, DOT, doc->meta.author);
@@ -277,9 +277,9 @@ static void S_title(struct rb *b, const char *prepared_for)
 		who = arena_printf(b->a, "%s%s%s", who, DOT, doc->meta.organisation);
 	st = (struct para_style){ .size = SMALL + 1, .color = report_grey, .right_indent = right };
 	run = (struct lrun){ who, LFONT_REGULAR };
-	flow_paragraph(b->f, &run, 1, &st);
-	flow_skip_to(b->f, bottom);
-	flow_gap(b->f, 12);
+	layout_paragraph(b->f, &run, 1, &st);
+	layout_skip_to(b->f, bottom);
+	layout_gap(b->f, 12);
 }
 
 /* ---- the two reports ---------------------------------------------------------- */
@@ -303,7 +303,7 @@ static void S_begin(struct rb *b, const struct report_set *rs, size_t profile,
                     const struct measurer *m)
 {
 	struct page_geom g = report_geometry(rs->doc);
-	*b = (struct rb){ .rs = rs, .doc = rs->doc, .f = flow_new(&g, m), .a = arena_new(),
+	*b = (struct rb){ .rs = rs, .doc = rs->doc, .f = layout_new(&g, m), .a = arena_new(),
 	                  .profile = profile, .accent = S_hex(rs->doc->report.accent) };
 	b->accent_light = report_mix(b->accent, 0.9);
 }
@@ -313,7 +313,7 @@ static struct ldoc *S_end(struct rb *b)
 	/* The input's name last: a long path is what gets abbreviated. */
 	const char *foot = arena_printf(b->a, "Generated %s" DOT "SHA-256 %.12s" DOT "%s",
 	                                b->rs->generated, b->rs->sha256, b->rs->input_name);
-	struct ldoc *d = flow_finish(b->f, report_x(b, b->doc->title), foot);
+	struct ldoc *d = layout_finish(b->f, report_x(b, b->doc->title), foot);
 	arena_free(b->a);
 	return d;
 }
@@ -328,7 +328,7 @@ struct ldoc *report_profile(const struct report_set *rs, size_t profile,
 	S_title(&b, arena_printf(b.a, "Prepared for %s", p->name));
 	if (p->description) {
 		report_para(&b, report_x(&b, p->description), LFONT_ITALIC, BODY, report_grey);
-		flow_gap(b.f, 8);
+		layout_gap(b.f, 8);
 	}
 	report_verdict_box(&b, v);
 	S_sections(&b, PLACE_AFTER_VERDICT);

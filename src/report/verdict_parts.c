@@ -40,7 +40,7 @@ static void S_para2(struct rb *b, const char *lead, const char *text, double siz
 {
 	struct lrun runs[2] = { { lead, LFONT_BOLD }, { text, LFONT_REGULAR } };
 	struct para_style st = { .size = size, .color = report_black };
-	flow_paragraph(b->f, runs, 2, &st);
+	layout_paragraph(b->f, runs, 2, &st);
 }
 
 /* ---- the verdict box -------------------------------------------------------- */
@@ -81,7 +81,7 @@ void report_verdict_box(struct rb *b, const struct verdict *v)
 		PUSH("Caveat: ", LFONT_BOLD, unknown, LFONT_REGULAR, BODY, report_black, 2);
 #undef PUSH
 	struct box_style st = { .fill = b->accent_light, .border = b->accent, .padding = 10 };
-	flow_box(b->f, p, n, &st);
+	layout_box(b->f, p, n, &st);
 }
 
 /* ---- why -------------------------------------------------------------------- */
@@ -96,7 +96,7 @@ static void S_score_bars(struct rb *b, const struct verdict *v)
 		                        r->qualified ? (k == 0 ? b->accent : report_mix(b->accent, 0.45))
 		                                     : (struct lcolor){ 0.7, 0.7, 0.7 } };
 	}
-	flow_bars(b->f, bars, v->nframeworks, 100, BODY);
+	layout_bars(b->f, bars, v->nframeworks, 100, BODY);
 }
 
 /* The diverging chart of what each criterion adds to the margin between
@@ -137,7 +137,7 @@ static void S_contrib_chart(struct rb *b, const struct verdict *v)
 		.neg_caption = arena_printf(b->a, "\xE2\x86\x90 favours %s", report_fw(b, B)),
 		.pos_caption = arena_printf(b->a, "favours %s \xE2\x86\x92", report_fw(b, A)),
 	};
-	flow_diverging(b->f, bars, kp + kn, max_abs, &st);
+	layout_diverging(b->f, bars, kp + kn, max_abs, &st);
 	if (kp + kn < np + nn)
 		report_note(b, arena_printf(b->a, "%zu more criteria with smaller contributions "
 		            "add %s points in all; the table below lists every one.",
@@ -195,7 +195,7 @@ static void S_weights_table(struct rb *b, const struct verdict *v)
 	            "each framework (weight \xC3\x97 normalised rating \xC3\x97 100); a "
 	            "framework's score is the sum of its column.", LFONT_REGULAR, BODY,
 	            report_black);
-	flow_gap(b->f, 4);
+	layout_gap(b->f, 4);
 	struct ltable t = report_table(b, ncols, head, rows, nrows);
 	report_grouped(b, &t, key, COL_MIN_NUMBERS);
 	if (unweighted)
@@ -208,15 +208,15 @@ void report_why(struct rb *b, const struct verdict *v)
 {
 	report_h1(b, "Why");
 	S_score_bars(b, v);
-	flow_gap(b->f, 8);
+	layout_gap(b->f, 8);
 	const char *why = report_say(b, explain_why(b->doc, v, b->a));
 	if (why != NULL) {
 		report_para(b, why, LFONT_REGULAR, BODY, report_black);
-		flow_gap(b->f, 8);
+		layout_gap(b->f, 8);
 	}
 	if (v->has_margin) {
 		S_contrib_chart(b, v);
-		flow_gap(b->f, 8);
+		layout_gap(b->f, 8);
 	}
 	S_weights_table(b, v);
 }
@@ -241,7 +241,7 @@ void report_change(struct rb *b, const struct verdict *v)
 	          "a change of requirements or ratings can.", BODY);
 	if (v->has_critical) {
 		const struct critical *c = &v->critical;
-		flow_gap(b->f, 3);
+		layout_gap(b->f, 3);
 		S_para2(b, "In figures: ", arena_printf(b->a, "%s weighs %s now and would need %s "
 		        "for a tie, a change of %.1f percentage points; %s is %.1f points behind.",
 		        S_criterion(b, c->criterion), S_pct(b->a, c->weight),
@@ -250,12 +250,12 @@ void report_change(struct rb *b, const struct verdict *v)
 	}
 	const char *rating = report_say(b, explain_rating_flip(b->doc, v, b->a));
 	if (rating != NULL) {
-		flow_gap(b->f, 3);
+		layout_gap(b->f, 3);
 		S_para2(b, "Ratings: ", rating, BODY);
 	}
 	const char *unknown = report_say(b, explain_unknowns(b->doc, v, b->a));
 	if (unknown != NULL) {
-		flow_gap(b->f, 3);
+		layout_gap(b->f, 3);
 		S_para2(b, "Unknown ratings: ", unknown, BODY);
 	}
 	if (v->kind == VERDICT_WINNER)

@@ -113,7 +113,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *tmp = xvasprintf(fmt, ap);
+	char *tmp = xstr_vprintf(fmt, ap);
 	va_end(ap);
 	char *p = arena_strdup(a, tmp);
 	free(tmp);

@@ -54,7 +54,7 @@ void diags_add(struct diags *d, enum diag_level level, const char *file,
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = xvasprintf(fmt, ap);
+	char *msg = xstr_vprintf(fmt, ap);
 	va_end(ap);
 	if (d->count == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;

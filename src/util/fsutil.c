@@ -33,7 +33,7 @@ bool fs_read(const char *path, size_t max, char **buf, size_t *len,
 	*too_big = false;
 	FILE *fp = fopen(path, "rb");
 	if (fp == NULL) {
-		*err = xasprintf("cannot read: %s", strerror(errno));
+		*err = xstr_printf("cannot read: %s", strerror(errno));
 		return false;
 	}
 	size_t cap = 0, n = 0;
@@ -62,7 +62,7 @@ bool fs_read(const char *path, size_t max, char **buf, size_t *len,
 	fclose(fp);
 	if (failed || *too_big) {
 		if (failed)
-			*err = xasprintf("cannot read: %s", strerror(errno));
+			*err = xstr_printf("cannot read: %s", strerror(errno));
 		free(b);
 		return false;
 	}
@@ -89,7 +89,7 @@ bool fs_list_xml(const char *dir, char ***names, size_t *n, char **err)
 	*n = 0;
 	DIR *d = opendir(dir);
 	if (d == NULL) {
-		*err = xasprintf("cannot list: %s", strerror(errno));
+		*err = xstr_printf("cannot list: %s", strerror(errno));
 		return false;
 	}
 	size_t cap = 0;
@@ -107,7 +107,7 @@ bool fs_list_xml(const char *dir, char ***names, size_t *n, char **err)
 		}
 		size_t dl = strlen(dir);
 		bool slash = dl > 0 && dir[dl - 1] == '/';
-		(*names)[(*n)++] = xasprintf("%s%s%s", dir, slash ? "" : "/", e->d_name);
+		(*names)[(*n)++] = xstr_printf("%s%s%s", dir, slash ? "" : "/", e->d_name);
 	}
 	closedir(d);
 	if (*n > 1)
@@ -124,14 +124,14 @@ void fs_free_list(char **names, size_t n)
 
 bool fs_mkdirs(const char *dir, char **err)
 {
-	char *p = xasprintf("%s", dir);
+	char *p = xstr_printf("%s", dir);
 	for (char *s = p + 1; ; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;
 		char c = *s;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			*err = xasprintf("cannot create directory %s: %s", p, strerror(errno));
+			*err = xstr_printf("cannot create directory %s: %s", p, strerror(errno));
 			free(p);
 			return false;
 		}
@@ -141,7 +141,7 @@ bool fs_mkdirs(const char *dir, char **err)
 	}
 	free(p);
 	if (!fs_is_dir(dir)) {
-		*err = xasprintf("%s exists and is not a directory", dir);
+		*err = xstr_printf("%s exists and is not a directory", dir);
 		return false;
 	}
 	return true;
@@ -150,11 +150,11 @@ bool fs_mkdirs(const char *dir, char **err)
 bool fs_write_atomic(const char *path, const void *buf, size_t len, char **err)
 {
 	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-	                  : xasprintf(".%s.XXXXXX", path);
+	char *tmp = slash ? xstr_printf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
+	                  : xstr_printf(".%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		*err = xasprintf("cannot create a file beside %s: %s", path, strerror(errno));
+		*err = xstr_printf("cannot create a file beside %s: %s", path, strerror(errno));
 		free(tmp);
 		return false;
 	}
@@ -185,7 +185,7 @@ bool fs_write_atomic(const char *path, const void *buf, size_t len, char **err)
 		saved = errno;
 	if (saved != 0) {
 		unlink(tmp);
-		*err = xasprintf("cannot write %s: %s", path, strerror(saved));
+		*err = xstr_printf("cannot write %s: %s", path, strerror(saved));
 		free(tmp);
 		return false;
 	}

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-char *xvasprintf(const char *fmt, va_list ap)
+char *xstr_vprintf(const char *fmt, va_list ap)
 {
 	va_list again;
 	va_copy(again, ap);
@@ -21,11 +21,11 @@ char *xvasprintf(const char *fmt, va_list ap)
 	return s;
 }
 
-char *xasprintf(const char *fmt, ...)
+char *xstr_printf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *s = xvasprintf(fmt, ap);
+	char *s = xstr_vprintf(fmt, ap);
 	va_end(ap);
 	return s;
 }

@@ -38,7 +38,7 @@ static bool S_check(const char *xml, struct diags *d, struct doc **out)
 
 static void S_done(struct doc *doc, struct diags *d)
 {
-	doc_free(doc);
+	model_free(doc);
 	diags_free(d);
 }
 
@@ -72,8 +72,8 @@ static void test_valid(void **state)
 	/* Everything is linked. */
 	assert_int_equal(doc->criteria[0].scale_ix, 0);
 	assert_int_equal(doc->criteria[1].scale_ix, 1);
-	assert_int_equal(doc_rating(doc, 0, 1)->framework_ix, 1);
-	assert_int_equal(doc_rating(doc, 0, 0)->level_ix, 0);
+	assert_int_equal(model_rating(doc, 0, 1)->framework_ix, 1);
+	assert_int_equal(model_rating(doc, 0, 0)->level_ix, 0);
 	assert_int_equal(doc->scenarios[0].requires[0].min_level_ix, 1);
 	assert_int_equal(doc->profiles[0].uses[0].scenario_ix, 0);
 	assert_int_equal(doc->profiles[0].weights[0].criterion_ix, 1);
@@ -375,7 +375,7 @@ static void test_hand_built(void **state)
 {
 	(void)state;
 	struct patterns *pat = patterns_new();
-	struct doc *doc = doc_new("h.xml");
+	struct doc *doc = model_new("h.xml");
 	doc->format = 2;
 	doc->id = "h";
 	struct diags d;
@@ -383,7 +383,7 @@ static void test_hand_built(void **state)
 	assert_false(check_doc(doc, pat, &d));
 	TU_ASSERT_DIAG(&d, 1, "unsupported format '2'");
 	diags_free(&d);
-	doc_free(doc);
+	model_free(doc);
 	patterns_free(pat);
 }
 
@@ -391,7 +391,7 @@ static void test_hand_built(void **state)
  * one unknown framework (so three errors each). */
 static struct doc *S_big(size_t n)
 {
-	struct doc *doc = doc_new("big.xml");
+	struct doc *doc = model_new("big.xml");
 	struct arena *a = doc->arena;
 	doc->format = 1;
 	doc->id = "big";
@@ -445,7 +445,7 @@ static double S_time_check(const struct patterns *pat, size_t n)
 	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	size_t errors = d.errors;
 	diags_free(&d);
-	doc_free(doc);
+	model_free(doc);
 	assert_false(ok);
 	assert_int_equal(errors, 3 * n);   /* twice weighed, dangling, missing b */
 	return secs;

@@ -47,7 +47,7 @@ static int S_setup(void **state)
 static int S_teardown(void **state)
 {
 	struct fixture *fx = *state;
-	doc_free(fx->doc);
+	model_free(fx->doc);
 	patterns_free(fx->pat);
 	arena_free(fx->a);
 	diags_free(&fx->d);
@@ -69,7 +69,7 @@ static void S_load(struct fixture *fx, const char *xml, size_t len)
 
 static const struct verdict *S_scen(struct fixture *fx, const char *id, double close_call)
 {
-	size_t s = doc_scenario_ix(fx->doc, id);
+	size_t s = model_scenario_ix(fx->doc, id);
 	assert_true(s != MODEL_NO_INDEX);
 	return verdict_scenario(fx->doc, fx->u, s, close_call, fx->a);
 }

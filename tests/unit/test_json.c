@@ -574,7 +574,7 @@ static void S_judge(struct judged *j)
 static void S_unjudge(struct judged *j)
 {
 	arena_free(j->a);
-	doc_free(j->doc);
+	model_free(j->doc);
 	patterns_free(j->pat);
 	diags_free(&j->d);
 }

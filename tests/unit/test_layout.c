@@ -232,9 +232,9 @@ static void table_header_repeats_on_every_page(void **state)
 		rows[i] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells[i] };
 	}
 	struct ltable t = table(head, rows, N, 2);
-	struct flow *f = flow_new(&G, &M);
-	flow_table(f, &t);
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	struct flow *f = layout_new(&G, &M);
+	layout_table(f, &t);
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	/* A row is 10 * 1.3 + 4 = 17 pt; 300 pt hold 17 rows with the header. */
 	assert_true(d->npages >= 4);
 	size_t seen = 0;
@@ -248,7 +248,7 @@ static void table_header_repeats_on_every_page(void **state)
 	}
 	assert_int_equal(seen, N);   /* every row once */
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 	for (size_t i = 0; i < N; i++)
 		free_cells(cells[i], 2);
 	free_cells(head, 2);
@@ -269,9 +269,9 @@ static void rows_taller_than_a_page_split(void **state)
 	struct ltable t = table(head, &row, 1, 2);
 	double min_w[2] = { 110, 110 };
 	t.min_widths = min_w;
-	struct flow *f = flow_new(&G, &M);
-	flow_table(f, &t);
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	struct flow *f = layout_new(&G, &M);
+	layout_table(f, &t);
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	assert_true(d->npages >= 2);
 	size_t words = 0;
 	for (size_t p = 0; p < d->npages; p++) {
@@ -285,7 +285,7 @@ static void rows_taller_than_a_page_split(void **state)
 	}
 	assert_int_equal(words, 200);
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 	free_cells(cells, 2);
 	free_cells(head, 2);
 	free(text);
@@ -304,9 +304,9 @@ static void group_rows_stay_with_the_next_row(void **state)
 		rows[i] = (struct lrow){ .kind = group ? LROW_GROUP : LROW_NORMAL, .cells = &cells[i] };
 	}
 	struct ltable t = table(head, rows, N, 1);
-	struct flow *f = flow_new(&G, &M);
-	flow_table(f, &t);
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	struct flow *f = layout_new(&G, &M);
+	layout_table(f, &t);
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	assert_true(d->npages >= 2);
 	for (size_t p = 0; p < d->npages; p++) {
 		/* The last table text on a page is never a group heading. */
@@ -319,7 +319,7 @@ static void group_rows_stay_with_the_next_row(void **state)
 		assert_non_null(last);
 		assert_string_equal(last, "item");
 	}
-	ldoc_free(d);
+	layout_doc_free(d);
 	free_cells(cells, N);
 	free_cells(head, 1);
 }
@@ -348,21 +348,21 @@ static void columns_fill_the_width(void **state)
 static void paragraphs_flow_onto_new_pages_with_outline(void **state)
 {
 	(void)state;
-	struct flow *f = flow_new(&G, &M);
-	flow_heading(f, "First", 0, 12, (struct lcolor){ 0, 0, 0 }, 20);
+	struct flow *f = layout_new(&G, &M);
+	layout_heading(f, "First", 0, 12, (struct lcolor){ 0, 0, 0 }, 20);
 	struct lrun r = { "word word word word word word word word word word", LFONT_REGULAR };
 	struct para_style st = { .size = 10 };
 	for (int i = 0; i < 40; i++)
-		flow_paragraph(f, &r, 1, &st);
-	flow_heading(f, "Second", 0, 12, (struct lcolor){ 0, 0, 0 }, 20);
-	struct ldoc *d = flow_finish(f, "A title", "footer");
+		layout_paragraph(f, &r, 1, &st);
+	layout_heading(f, "Second", 0, 12, (struct lcolor){ 0, 0, 0 }, 20);
+	struct ldoc *d = layout_finish(f, "A title", "footer");
 	assert_true(d->npages >= 3);
 	assert_int_equal(d->noutline, 2);
 	assert_string_equal(d->outline[0].title, "First");
 	assert_int_equal(d->outline[0].page, 0);
 	assert_true(d->outline[1].page >= 2);
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 }
 
 /* A table of a key column and n framework columns, every cell "word". */
@@ -499,9 +499,9 @@ static void header_links_repeat_and_rows_get_outline_entries(void **state)
 	}
 	struct ltable t = table(head, rows, N, 2);
 	t.outline_level = 1;
-	struct flow *f = flow_new(&G, &M);
-	flow_table(f, &t);
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	struct flow *f = layout_new(&G, &M);
+	layout_table(f, &t);
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	assert_true(d->npages >= 3);
 	for (size_t p = 0; p < d->npages; p++) {
 		assert_int_equal(count_kind(d, p, LBOX_LINK), 1);
@@ -516,7 +516,7 @@ static void header_links_repeat_and_rows_get_outline_entries(void **state)
 		assert_int_equal(count_text(d, d->outline[k].page, label[10 * k]), 1);
 	}
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 	for (size_t i = 0; i < N; i++)
 		free_cells(cells[i], 2);
 	free_cells(head, 2);
@@ -542,9 +542,9 @@ static void a_header_taller_than_a_third_of_a_page_is_not_repeated(void **state)
 	struct ltable t = table(head, rows, N, 2);
 	double min_w[2] = { 110, 110 };
 	t.min_widths = min_w;
-	struct flow *f = flow_new(&G, &M);
-	flow_table(f, &t);
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	struct flow *f = layout_new(&G, &M);
+	layout_table(f, &t);
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	assert_true(d->npages >= 3);
 	assert_int_equal(count_text(d, 0, "H"), 1);
 	size_t rows_seen = 0;
@@ -554,7 +554,7 @@ static void a_header_taller_than_a_third_of_a_page_is_not_repeated(void **state)
 		rows_seen += count_text(d, p, "row");
 	assert_int_equal(rows_seen, N);
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 	for (size_t i = 0; i < N; i++)
 		free_cells(cells[i], 2);
 	free_cells(head, 2);
@@ -567,9 +567,9 @@ static void diverging_bars_grow_from_the_centre(void **state)
 	struct dbar bars[3] = { { "up", 6, "+6.0" }, { "down", -3, "-3.0" }, { "zero", 0, "0.0" } };
 	struct diverging_style st = { .size = 10, .pos = { 0, 0, 1 }, .neg = { 1, 0, 0 },
 	                              .neg_caption = "left side", .pos_caption = "right side" };
-	struct flow *f = flow_new(&G, &M);
-	flow_diverging(f, bars, 3, 6, &st);
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	struct flow *f = layout_new(&G, &M);
+	layout_diverging(f, bars, 3, 6, &st);
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	assert_int_equal(d->npages, 1);
 	double centre = -1;
 	const struct lbox *pos = NULL, *neg = NULL;
@@ -591,16 +591,16 @@ static void diverging_bars_grow_from_the_centre(void **state)
 	assert_int_equal(count_text(d, 0, "+6.0"), 1);
 	assert_int_equal(count_text(d, 0, "left side"), 1);
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 }
 
 static void running_header_and_footer_stay_inside_the_width(void **state)
 {
 	(void)state;
-	struct flow *f = flow_new(&G, &M);
+	struct flow *f = layout_new(&G, &M);
 	struct lrun r = { "text", LFONT_REGULAR };
 	struct para_style st = { .size = 10 };
-	flow_paragraph(f, &r, 1, &st);
+	layout_paragraph(f, &r, 1, &st);
 	/* 7.5 pt: 3.75 pt a character, 58 characters a 220 pt line. */
 	char title[301], foot[301];
 	memset(title, 't', 300);
@@ -608,7 +608,7 @@ static void running_header_and_footer_stay_inside_the_width(void **state)
 	for (size_t i = 0; i < 300; i++)
 		foot[i] = i % 6 == 5 ? ' ' : 'f';
 	foot[300] = '\0';
-	struct ldoc *d = flow_finish(f, title, foot);
+	struct ldoc *d = layout_finish(f, title, foot);
 	size_t head = 0, footer_lines = 0;
 	for (size_t i = 0; i < d->pages[0].n; i++) {
 		const struct lbox *b = &d->pages[0].boxes[i];
@@ -621,27 +621,27 @@ static void running_header_and_footer_stay_inside_the_width(void **state)
 	assert_true(footer_lines >= 1 && footer_lines <= 2);
 	assert_int_equal(count_text(d, 0, "\xE2\x80\xA6"), 2);   /* both abbreviated */
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 }
 
 static void images_keep_their_box(void **state)
 {
 	(void)state;
-	struct flow *f = flow_new(&G, &M);
-	flow_image(f, "logo", 120, 100, 50);
-	assert_true(flow_y(f) == G.margin_top);      /* the cursor stays */
-	flow_skip_to(f, G.margin_top + 50);
-	assert_true(flow_y(f) == G.margin_top + 50);
-	flow_skip_to(f, G.margin_top);                /* never up */
-	assert_true(flow_y(f) == G.margin_top + 50);
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	struct flow *f = layout_new(&G, &M);
+	layout_image(f, "logo", 120, 100, 50);
+	assert_true(layout_y(f) == G.margin_top);      /* the cursor stays */
+	layout_skip_to(f, G.margin_top + 50);
+	assert_true(layout_y(f) == G.margin_top + 50);
+	layout_skip_to(f, G.margin_top);                /* never up */
+	assert_true(layout_y(f) == G.margin_top + 50);
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	assert_int_equal(count_kind(d, 0, LBOX_IMAGE), 1);
 	const struct lbox *b = &d->pages[0].boxes[0];
 	assert_int_equal(b->kind, LBOX_IMAGE);
 	assert_string_equal(b->text, "logo");
 	assert_true(b->x == G.margin_left + 120 && b->w == 100 && b->h == 50);
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 }
 
 /* The page on which the first text box equal to s lies, or npages. */
@@ -656,21 +656,21 @@ static size_t page_of(const struct ldoc *d, const char *s)
 static void headings_go_with_what_follows_them(void **state)
 {
 	(void)state;
-	struct flow *f = flow_new(&G, &M);
+	struct flow *f = layout_new(&G, &M);
 	struct lrun r = { "line", LFONT_REGULAR };
 	struct para_style st = { .size = 10 };
 	/* 13 pt lines: 21 fill 273 of the 300 pt; a heading (15 + 4.2 pt)
 	 * and a chart of 3 bars (57 pt) do not fit below them. */
 	for (int i = 0; i < 21; i++)
-		flow_paragraph(f, &r, 1, &st);
-	flow_heading(f, "Chart", 0, 12, (struct lcolor){ 0, 0, 0 }, 0);
-	flow_gap(f, 5);
+		layout_paragraph(f, &r, 1, &st);
+	layout_heading(f, "Chart", 0, 12, (struct lcolor){ 0, 0, 0 }, 0);
+	layout_gap(f, 5);
 	struct bar bars[3] = { { "a", 1, "1", { 0, 0, 0 } }, { "b", 2, "2", { 0, 0, 0 } },
 	                       { "c", 3, "3", { 0, 0, 0 } } };
-	flow_bars(f, bars, 3, 3, 10);
+	layout_bars(f, bars, 3, 3, 10);
 	/* A heading alone at the end of the flow is still drawn. */
-	flow_heading(f, "Last", 0, 12, (struct lcolor){ 0, 0, 0 }, 0);
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	layout_heading(f, "Last", 0, 12, (struct lcolor){ 0, 0, 0 }, 0);
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	assert_int_equal(d->npages, 2);
 	assert_int_equal(page_of(d, "Chart"), 1);
 	assert_int_equal(page_of(d, "a"), 1);
@@ -680,14 +680,14 @@ static void headings_go_with_what_follows_them(void **state)
 	assert_int_equal(d->outline[0].page, 1);
 	assert_true(d->outline[0].y == G.margin_top);
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 }
 
 static void a_box_too_long_for_the_page_splits_with_a_frame_on_each(void **state)
 {
 	(void)state;
 	enum { N = 30 };
-	struct flow *f = flow_new(&G, &M);
+	struct flow *f = layout_new(&G, &M);
 	struct box_para paras[N];
 	struct lrun runs[N];
 	char text[N][16];
@@ -697,8 +697,8 @@ static void a_box_too_long_for_the_page_splits_with_a_frame_on_each(void **state
 		paras[i] = (struct box_para){ &runs[i], 1, { .size = 10 }, 2 };
 	}
 	struct box_style st = { .padding = 5 };
-	flow_box(f, paras, N, &st);    /* 30 x 15 pt: more than a 300 pt page */
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	layout_box(f, paras, N, &st);    /* 30 x 15 pt: more than a 300 pt page */
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	assert_int_equal(d->npages, 2);
 	size_t seen = 0;
 	for (size_t p = 0; p < d->npages; p++) {
@@ -708,20 +708,20 @@ static void a_box_too_long_for_the_page_splits_with_a_frame_on_each(void **state
 	}
 	assert_int_equal(seen, N);
 	assert_inside_margins(d, &G);
-	ldoc_free(d);
+	layout_doc_free(d);
 	/* A short box that does not fit the rest of a page moves whole. */
-	f = flow_new(&G, &M);
+	f = layout_new(&G, &M);
 	struct lrun r = { "line", LFONT_REGULAR };
 	struct para_style ps = { .size = 10 };
 	for (int i = 0; i < 20; i++)
-		flow_paragraph(f, &r, 1, &ps);
-	flow_box(f, paras, 5, &st);
-	d = flow_finish(f, "Title", "footer");
+		layout_paragraph(f, &r, 1, &ps);
+	layout_box(f, paras, 5, &st);
+	d = layout_finish(f, "Title", "footer");
 	assert_int_equal(d->npages, 2);
 	assert_int_equal(count_kind(d, 0, LBOX_RECT), 0);
 	assert_int_equal(page_of(d, "para0"), 1);
 	assert_int_equal(page_of(d, "para4"), 1);
-	ldoc_free(d);
+	layout_doc_free(d);
 }
 
 static void the_last_rows_of_a_table_are_not_left_alone(void **state)
@@ -738,15 +738,15 @@ static void the_last_rows_of_a_table_are_not_left_alone(void **state)
 		rows[i] = (struct lrow){ .kind = LROW_NORMAL, .cells = &cells[i] };
 	}
 	struct ltable t = table(head, rows, N, 1);
-	struct flow *f = flow_new(&G, &M);
-	flow_table(f, &t);
-	struct ldoc *d = flow_finish(f, "Title", "footer");
+	struct flow *f = layout_new(&G, &M);
+	layout_table(f, &t);
+	struct ldoc *d = layout_finish(f, "Title", "footer");
 	assert_int_equal(d->npages, 2);
 	assert_int_equal(page_of(d, "row13"), 0);
 	assert_int_equal(page_of(d, "row14"), 1);   /* the last three together */
 	assert_int_equal(page_of(d, "row16"), 1);
 	assert_int_equal(count_text(d, 1, "H"), 1);
-	ldoc_free(d);
+	layout_doc_free(d);
 	free_cells(cells, N);
 	free_cells(head, 1);
 }

@@ -168,7 +168,7 @@ static void test_minimal_document(void **state)
 	assert_false(doc->report.has_close_call);
 	assert_true(doc->report.close_call == 2.0);
 	assert_null(doc->report.accent);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -197,7 +197,7 @@ static void test_scales(void **state)
 	assert_true(ms->lower_better);
 	assert_string_equal(ms->unit, "ms");
 	assert_int_equal(ms->pos.line, 10);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -226,7 +226,7 @@ static void test_ratings(void **state)
 	assert_string_equal(n->ratings[0].raw, "41.5");
 	assert_true(n->ratings[1].unknown);
 	assert_string_equal(n->ratings[1].text, "not measured");
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -291,7 +291,7 @@ static void test_block_content(void **state)
 	assert_int_equal(doc->sections[1].body.nparas, 0);
 	assert_int_equal(doc->sections[1].pos.line, 12);
 	assert_string_equal(doc->bottom_line, "Choose wisely.");
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -323,7 +323,7 @@ static void test_meta_and_report(void **state)
 	assert_true(doc->report.close_call == 3.5);
 	assert_string_equal(doc->report.accent, "#1f4e79");
 	assert_int_equal(doc->report.pos.line, 7);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -340,7 +340,7 @@ static void test_profile_defaults_and_shares(void **state)
 	assert_true(doc->profiles[0].uses[0].share == 1.0);
 	assert_false(doc->report.has_close_call);
 	assert_true(doc->report.close_call == 2.0);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -359,7 +359,7 @@ static void test_unknown_element_and_attribute(void **state)
 	TU_ASSERT_DIAG(&d, 4, "unknown attribute 'colour' on <report>");
 	assert_int_equal(d.errors, 2);   /* xml:lang is fine */
 	assert_string_equal(d.items[0].file, "test.xml");
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -400,7 +400,7 @@ static void test_malformed_decimals(void **state)
 	assert_true(w[5].value == 3.0);
 	assert_true(w[7].value == 0.1);   /* correctly rounded, as strtod */
 	assert_true(doc->profiles[0].uses[0].share == 1.0);   /* kept default */
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -424,7 +424,7 @@ static void test_decimal_ignores_locale(void **state)
 	assert_true(doc->profiles[0].uses[1].share == 2.5);
 	if (!set)
 		print_message("(no decimal-comma locale installed; ran in C)\n");
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -495,7 +495,7 @@ static void test_structure_errors(void **state)
 	TU_ASSERT_DIAG(&d, 2, "<comparison> has no <profiles>");
 	assert_int_equal(d.errors, 12);   /* all of them, each once, in one pass */
 	assert_int_equal(doc->scenarios[0].nweights, 2);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -527,7 +527,7 @@ static void test_schema_errors(void **state)
 	assert_false(doc->report.has_close_call);
 	assert_int_equal(doc->sections[0].place, PLACE_APPENDIX);
 	assert_null(doc->sections[1].id);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -543,7 +543,7 @@ static void test_attribute_typo_said_once(void **state)
 	assert_non_null(doc);
 	TU_ASSERT_DIAG(&d, 3, "unknown attribute 'scr' on <logo>; did you mean 'src'?");
 	assert_int_equal(d.errors, 1);   /* not also "<logo> has no 'src'" */
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -572,7 +572,7 @@ static void test_counts(void **state)
 	TU_ASSERT_DIAG(&d, 19, "<profiles> has no <profile>; it needs at least one");
 	assert_int_equal(d.errors, 4);
 	assert_int_equal(doc->nframeworks, 13);   /* kept, so nothing dangles */
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 
 	static const char one[] = HEAD
@@ -586,7 +586,7 @@ static void test_counts(void **state)
 	assert_non_null(doc);
 	TU_ASSERT_DIAG(&d, 3, "<frameworks> has only 1 <framework>; it needs at least 2");
 	assert_int_equal(d.errors, 1);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -606,7 +606,7 @@ static void test_entity_declaration_rejected(void **state)
 	TU_ASSERT_DIAG(&d, 4, "entity declarations are not allowed");
 	assert_non_null(doc);   /* never referenced, so the rest was read */
 	TU_ASSERT_DIAG(&d, 7, "<comparison> has no <scales>");
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -642,7 +642,7 @@ static void test_doctype_tolerated(void **state)
 	assert_non_null(doc);
 	TU_ASSERT_NO_ERRORS(&d);
 	assert_int_equal(doc->pos.line, 3);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 
 	/* The external DTD is neither fetched nor an error. */
@@ -652,7 +652,7 @@ static void test_doctype_tolerated(void **state)
 	TU_ASSERT_NO_ERRORS(&d);
 	assert_string_equal(doc->title, "T");
 	assert_int_equal(doc->nframeworks, 2);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 
@@ -734,7 +734,7 @@ static void test_size_cap(void **state)
 	struct doc *doc = load_file(path, &opts, &d);
 	assert_non_null(doc);
 	assert_false(tu_has(&d, 0, "larger"));
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 	unlink(path);
 }
@@ -878,7 +878,7 @@ static void test_xinclude(void **state)
 	assert_string_equal(doc->frameworks[1].pos.file, fwb);
 	assert_int_equal(doc->frameworks[1].pos.line, 3);
 	assert_string_equal(doc->pos.file, main_path);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 	tmp_remove(&t);
 }
@@ -955,7 +955,7 @@ static void test_xinclude_errors(void **state)
 			assert_string_equal(f, main_path);
 	}
 	assert_string_equal(doc->frameworks[0].pos.file, bad);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 	tmp_remove(&t);
 }
@@ -996,7 +996,7 @@ static void test_logo(void **state)
 	snprintf(want, sizeof want, "%s/shared/meta.xml", t.dir);
 	assert_string_equal(doc->meta.logo_pos.file, want);
 	assert_int_equal(doc->meta.logo_pos.line, 1);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 
 	/* The same from memory, named by its path, with a PNG by signature
@@ -1011,7 +1011,7 @@ static void test_logo(void **state)
 	snprintf(want, sizeof want, "%s/shared/png.bin", t.dir);
 	assert_string_equal(doc->meta.logo_path, want);
 	assert_int_equal(doc->meta.logo_format, LOGO_PNG);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 	tmp_remove(&t);
 }
@@ -1031,7 +1031,7 @@ static void test_xinclude_self(void **state)
 	assert_non_null(doc);
 	TU_ASSERT_DIAG(&d, 2, "include 'self.xml' includes the file it is in");
 	assert_string_equal(d.items[0].file, main_path);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 	tmp_remove(&t);
 }
@@ -1055,7 +1055,7 @@ static void test_big_line_numbers(void **state)
 	assert_non_null(doc);
 	TU_ASSERT_DIAG(&d, 70003, "unknown attribute 'colour' on <report>");
 	assert_int_equal(doc->report.pos.line, 70003);
-	doc_free(doc);
+	model_free(doc);
 	diags_free(&d);
 }
 

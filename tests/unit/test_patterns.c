@@ -1,4 +1,4 @@
-/* test_patterns.c - the PCRE2 patterns of format 1 and doc_shown(). */
+/* test_patterns.c - the PCRE2 patterns of format 1 and model_shown(). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -145,27 +145,27 @@ static void test_placeholder_blanks_are_linear(void **state)
 static void test_shown(void **state)
 {
 	(void)state;
-	struct doc *doc = doc_new("x.xml");
-	assert_string_equal(doc_shown(doc, NULL), "");
-	assert_string_equal(doc_shown(doc, "plain"), "plain");
-	assert_string_equal(doc_shown(doc, "a\nb\tc\x1b[31m"), "a\\x0Ab\\x09c\\x1B[31m");
-	assert_string_equal(doc_shown(doc, "caf\xC3\xA9 \xC2\x92"), "caf\xC3\xA9 U+0092");
-	assert_string_equal(doc_shown(doc, "bad \xFF byte"), "bad \\xFF byte");
+	struct doc *doc = model_new("x.xml");
+	assert_string_equal(model_shown(doc, NULL), "");
+	assert_string_equal(model_shown(doc, "plain"), "plain");
+	assert_string_equal(model_shown(doc, "a\nb\tc\x1b[31m"), "a\\x0Ab\\x09c\\x1B[31m");
+	assert_string_equal(model_shown(doc, "caf\xC3\xA9 \xC2\x92"), "caf\xC3\xA9 U+0092");
+	assert_string_equal(model_shown(doc, "bad \xFF byte"), "bad \\xFF byte");
 	char longer[200];
 	memset(longer, 'x', sizeof longer - 1);
 	longer[sizeof longer - 1] = '\0';
-	const char *s = doc_shown(doc, longer);
+	const char *s = model_shown(doc, longer);
 	assert_int_equal(strlen(s), 63);
 	assert_string_equal(s + 60, "...");
 	/* Exactly 60 characters are not cut; multi-byte ones count once. */
 	longer[60] = '\0';
-	assert_string_equal(doc_shown(doc, longer), longer);
+	assert_string_equal(model_shown(doc, longer), longer);
 	char greek[200] = "";
 	for (int i = 0; i < 61; i++)
 		strcat(greek, "\xCE\xB1");
-	s = doc_shown(doc, greek);
+	s = model_shown(doc, greek);
 	assert_int_equal(strlen(s), 120 + 3);
-	doc_free(doc);
+	model_free(doc);
 }
 
 int main(void)

@@ -53,7 +53,7 @@ static int S_setup(void **state)
 static int S_teardown(void **state)
 {
 	struct fixture *fx = *state;
-	doc_free(fx->doc);
+	model_free(fx->doc);
 	arena_free(fx->a);
 	free(fx);
 	return 0;
@@ -69,8 +69,8 @@ static struct srcpos S_pos(const struct doc *d)
  * frees) the fixture's previous doc. */
 static struct doc *S_doc(struct fixture *fx, size_t nf, const char *const ids[])
 {
-	doc_free(fx->doc);
-	struct doc *d = doc_new("test.xml");
+	model_free(fx->doc);
+	struct doc *d = model_new("test.xml");
 	fx->doc = d;
 	d->id = "test";
 	d->format = 1;
@@ -135,7 +135,7 @@ static void S_rate(struct doc *d, struct criterion *cr, struct rating *r, const 
 	if (r->unknown)
 		return;
 	if (s->kind == SCALE_ORDINAL) {
-		r->level_ix = scale_level_ix(s, raw);
+		r->level_ix = model_level_ix(s, raw);
 		assert_true(r->level_ix != MODEL_NO_INDEX);
 	} else {
 		r->value = strtod(raw, NULL);
@@ -153,7 +153,7 @@ static struct criterion *S_criterion(struct doc *d, const char *id, const char *
 	cr->id = arena_strdup(d->arena, id);
 	cr->name = cr->id;
 	cr->scale = arena_strdup(d->arena, scale);
-	cr->scale_ix = doc_scale_ix(d, scale);
+	cr->scale_ix = model_scale_ix(d, scale);
 	assert_true(cr->scale_ix != MODEL_NO_INDEX);
 	cr->ratings = arena_array(d->arena, nf, sizeof *cr->ratings);
 	cr->nratings = nf;
@@ -174,7 +174,7 @@ static struct criterion *S_criterion(struct doc *d, const char *id, const char *
 static void S_weight(struct doc *d, struct weight *w, size_t *n, const char *crit, double value)
 {
 	assert_true(*n < CAP);
-	w[*n] = (struct weight){ arena_strdup(d->arena, crit), doc_criterion_ix(d, crit),
+	w[*n] = (struct weight){ arena_strdup(d->arena, crit), model_criterion_ix(d, crit),
 	                         value, S_pos(d) };
 	assert_true(w[*n].criterion_ix != MODEL_NO_INDEX);
 	++*n;
@@ -189,7 +189,7 @@ static void S_require(struct doc *d, struct require *r, size_t *n, const char *c
 	assert_true(*n < CAP);
 	struct require *q = &r[(*n)++];
 	q->criterion = arena_strdup(d->arena, crit);
-	q->criterion_ix = doc_criterion_ix(d, crit);
+	q->criterion_ix = model_criterion_ix(d, crit);
 	assert_true(q->criterion_ix != MODEL_NO_INDEX);
 	q->min_raw = arena_strdup(d->arena, min_raw);
 	q->max_raw = arena_strdup(d->arena, max_raw);
@@ -198,7 +198,7 @@ static void S_require(struct doc *d, struct require *r, size_t *n, const char *c
 	q->max = INFINITY;
 	const struct scale *s = &d->scales[d->criteria[q->criterion_ix].scale_ix];
 	if (s->kind == SCALE_ORDINAL) {
-		q->min_level_ix = scale_level_ix(s, min_raw);
+		q->min_level_ix = model_level_ix(s, min_raw);
 		assert_true(q->min_level_ix != MODEL_NO_INDEX);
 	} else {
 		if (min_raw != NULL)
@@ -240,7 +240,7 @@ static void S_use(struct doc *d, struct profile *p, const char *scenario, double
 {
 	assert_true(p->nuses < CAP);
 	p->uses[p->nuses++] = (struct use){ arena_strdup(d->arena, scenario),
-	                                    doc_scenario_ix(d, scenario), share, S_pos(d) };
+	                                    model_scenario_ix(d, scenario), share, S_pos(d) };
 	assert_true(p->uses[p->nuses - 1].scenario_ix != MODEL_NO_INDEX);
 }
 
@@ -248,7 +248,7 @@ static void S_exclude(struct doc *d, struct profile *p, const char *fw)
 {
 	assert_true(p->nexcludes < CAP);
 	p->excludes[p->nexcludes++] = (struct exclude){ arena_strdup(d->arena, fw),
-	                                                doc_framework_ix(d, fw), "reason", S_pos(d) };
+	                                                model_framework_ix(d, fw), "reason", S_pos(d) };
 	assert_true(p->excludes[p->nexcludes - 1].framework_ix != MODEL_NO_INDEX);
 }
 
@@ -257,14 +257,14 @@ static void S_exclude(struct doc *d, struct profile *p, const char *fw)
 
 static size_t S_fw(const struct doc *d, const char *id)
 {
-	size_t f = doc_framework_ix(d, id);
+	size_t f = model_framework_ix(d, id);
 	assert_true(f != MODEL_NO_INDEX);
 	return f;
 }
 
 static size_t S_crit(const struct doc *d, const char *id)
 {
-	size_t c = doc_criterion_ix(d, id);
+	size_t c = model_criterion_ix(d, id);
 	assert_true(c != MODEL_NO_INDEX);
 	return c;
 }
@@ -272,7 +272,7 @@ static size_t S_crit(const struct doc *d, const char *id)
 static struct verdict *S_scen(struct fixture *fx, const char *id, double close_call)
 {
 	const double *u = verdict_normalise(fx->doc, fx->a);
-	size_t s = doc_scenario_ix(fx->doc, id);
+	size_t s = model_scenario_ix(fx->doc, id);
 	assert_true(s != MODEL_NO_INDEX);
 	return verdict_scenario(fx->doc, u, s, close_call, fx->a);
 }
@@ -829,7 +829,7 @@ static void test_threshold_winner_vs_close(void **state)
 	assert_int_equal(v->stability, STABILITY_NONE);
 	assert_false(v->has_rating_flip);                   /* and so are rating flips */
 	assert_near(v->close_call, 40.5);                   /* the threshold is kept */
-	assert_int_equal(v->scenario, doc_scenario_ix(d, "research"));
+	assert_int_equal(v->scenario, model_scenario_ix(d, "research"));
 	assert_int_equal(v->profile, MODEL_NO_INDEX);
 }
 
@@ -1310,7 +1310,7 @@ static struct doc *S_flip_doc(struct fixture *fx)
 
 static size_t S_level(const struct doc *d, size_t c, const char *id)
 {
-	size_t l = scale_level_ix(&d->scales[d->criteria[c].scale_ix], id);
+	size_t l = model_level_ix(&d->scales[d->criteria[c].scale_ix], id);
 	assert_true(l != MODEL_NO_INDEX);
 	return l;
 }
