@@ -22,9 +22,12 @@ struct lcolor {
 typedef double (*layout_measure_fn)(void *ctx, enum lfont font, double size,
                                     const char *text, size_t len);
 
+/* What the layout knows of the fonts: widths, and the ascent (top of a
+ * line to its baseline) as a fraction of the size, one for every face. */
 struct measurer {
 	layout_measure_fn width;
 	void *ctx;
+	double ascent;
 };
 
 /* A run of text in one font: the unit of rich text. */

@@ -56,7 +56,8 @@ void layout_bars(struct flow *f, const struct bar *bars, size_t n, double max,
 		if (v > 0)
 			layout_rect(f, bar_x, f->y + row * 0.18, bar_w * v, row * 0.64,
 			            bars[i].color, true, 0);
-		layout_text(f, bar_x + bar_w + 8, f->y + (row - size) / 2 - 1 + ASCENT * size,
+		double top = f->y + (row - size) / 2 - 1;
+		layout_text(f, bar_x + bar_w + 8, layout_baseline(f, top, size),
 		            LFONT_BOLD, size, layout_black, bars[i].value_text,
 		            strlen(bars[i].value_text));
 		f->y += h;
@@ -141,8 +142,8 @@ void layout_diverging(struct flow *f, const struct dbar *bars, size_t n,
 			layout_rect(f, v < 0 ? centre - len : centre, f->y + row * 0.2, len,
 			            row * 0.6, v < 0 ? st->neg : st->pos, true, 0);
 		double tx = v < 0 ? centre - len - 3 - vw : centre + len + 3;
-		layout_text(f, tx, text_top + ASCENT * size, LFONT_REGULAR, size, layout_black,
-		            bars[i].value_text, strlen(bars[i].value_text));
+		layout_text(f, tx, layout_baseline(f, text_top, size), LFONT_REGULAR, size,
+		            layout_black, bars[i].value_text, strlen(bars[i].value_text));
 		layout_line(f, centre, f->y, 0, h, axis, 0.6);
 		f->y += h;
 	}

@@ -209,13 +209,18 @@ void layout_draw_line(struct flow *f, const struct lline *l, double x,
                       double top, double size, struct lcolor c)
 {
 	for (size_t i = 0; i < l->nfrags; i++)
-		layout_text(f, x + l->frags[i].x, top + ASCENT * size, l->frags[i].font,
-		            size, c, l->frags[i].text, l->frags[i].len);
+		layout_text(f, x + l->frags[i].x, layout_baseline(f, top, size),
+		            l->frags[i].font, size, c, l->frags[i].text, l->frags[i].len);
 }
 
 double layout_measure(const struct flow *f, enum lfont font, double size, const char *s)
 {
 	return f->m->width(f->m->ctx, font, size, s, strlen(s));
+}
+
+double layout_baseline(const struct flow *f, double top, double size)
+{
+	return top + f->m->ascent * size;
 }
 
 #define ELLIPSIS "\xE2\x80\xA6"
@@ -289,7 +294,7 @@ void layout_paragraph(struct flow *f, const struct lrun *runs, size_t nruns,
 	for (size_t i = 0; i < n; i++) {
 		layout_need(f, lh);
 		if (i == 0 && st->bullet != NULL)
-			layout_text(f, x - st->size, f->y + ASCENT * st->size, LFONT_REGULAR,
+			layout_text(f, x - st->size, layout_baseline(f, f->y, st->size), LFONT_REGULAR,
 			            st->size, st->color, st->bullet, strlen(st->bullet));
 		layout_draw_line(f, &lines[i], x, f->y, st->size, st->color);
 		f->y += lh;
@@ -406,8 +411,8 @@ struct ldoc *layout_finish(struct flow *f, const char *header, const char *foote
 		size_t n = layout_wrap_max(f, &frun, 1, size, w - num_w - 12, 2, &lines);
 		for (size_t i = 0; i < n; i++)
 			layout_draw_line(f, &lines[i], x, foot_y + i * size * 1.25, size, grey);
-		layout_text(f, x + w - num_w, foot_y + ASCENT * size, LFONT_REGULAR, size, grey,
-		            num, strlen(num));
+		layout_text(f, x + w - num_w, layout_baseline(f, foot_y, size), LFONT_REGULAR, size,
+		            grey, num, strlen(num));
 	}
 	free(f);
 	return d;

@@ -17,7 +17,6 @@
 #include "layout.h"
 
 #define LINE_GAP 1.3        /* default leading */
-#define ASCENT 0.93         /* DejaVu Sans ascent as a fraction of the size */
 
 /* A heading waits until the content after it starts, so that the two go
  * onto a page together. */
@@ -74,6 +73,9 @@ void layout_draw_line(struct flow *f, const struct lline *l, double x,
 /* ---- text ------------------------------------------------------------------ */
 
 double layout_measure(const struct flow *f, enum lfont font, double size, const char *s);
+/* The baseline of text of size whose line starts at top: the measurer
+ * says where, from the fonts. */
+double layout_baseline(const struct flow *f, double top, double size);
 size_t layout_wrap_max(struct flow *f, const struct lrun *runs, size_t nruns,
                        double size, double width, size_t max, struct lline **lines);
 

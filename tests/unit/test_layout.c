@@ -28,7 +28,7 @@ static double fake_width(void *ctx, enum lfont font, double size, const char *s,
 	return (double)chars(s, len) * size * (font == LFONT_BOLD ? 0.6 : 0.5);
 }
 
-static const struct measurer M = { fake_width, NULL };
+static const struct measurer M = { fake_width, NULL, 0.93 };
 
 /* Line i of a wrap as one string (fragments joined with the blanks the
  * positions imply). */
