@@ -3,6 +3,7 @@
 #   make            build build/verdict
 #   make report     install what is missing, build, write output/ from input/
 #   make test       install what is missing, build, run every test
+#   make regen      rewrite the golden files and bad-input expectations
 #   make asan       the tests again under AddressSanitizer/UBSan
 #   make bench      benchmarks (kept out of make test)
 #   make docs       the README's picture of a first page
@@ -38,10 +39,12 @@ CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 HEADERS  := $(wildcard include/*.h src/*/*.h)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/%)
+TEST_HDR := $(wildcard tests/unit/*.h)
+DUMP     := $(BUILD)/golden-dump
 FONTS    := fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf
 DEJAVU   := /usr/share/fonts/truetype/dejavu
 
-.PHONY: all deps report test unit e2e memcheck asan bench clean docs
+.PHONY: all deps report test progs unit e2e golden memcheck asan regen bench clean docs
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/verdict $(FONTS)
@@ -68,8 +71,16 @@ $(BUILD)/obj:
 $(BUILD)/verdict: $(LIB_OBJ) $(CLI_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
+$(BUILD)/test_%: tests/unit/test_%.c $(TEST_HDR) $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS) $(TEST_LDFLAGS)
+
+# test_check counts the string comparisons the checks make, to show they
+# grow linearly with the document (a count, unlike a time, cannot flake).
+$(BUILD)/test_check: TEST_LDFLAGS = -Wl,--wrap=strcmp -Wl,--wrap=strcasecmp
+
+# Prints the layout of an input's reports, for the golden files.
+$(DUMP): tests/golden/dump.c $(TEST_HDR) $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_OBJ) $(LIBS)
 
 # The fonts are subsets of Debian's fonts-dejavu-core, made here (not
 # committed): Latin, Greek, Cyrillic, punctuation and the symbols the reports
@@ -88,24 +99,46 @@ report: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/verdict -o output input
 
+# Every program the tests run.
+progs: all $(TEST_BIN) $(DUMP)
+
 unit: $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do $$t; done
 
 e2e: all
 	@python3 tests/e2e/run.py $(BUILD)/verdict
 
+golden: all $(DUMP)
+	@sh tests/golden/run.sh $(BUILD)/verdict $(DUMP)
+
 memcheck: all $(TEST_BIN)
 	@sh tests/memcheck.sh $(BUILD)/verdict $(TEST_BIN)
 
+# The builds use every processor unless make was given -j already (a
+# sub-make's own -j would leave the caller's job server).
+JOBS ?= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+PAR   = $(if $(findstring -j,$(MAKEFLAGS)),,-j$(JOBS))
+
+# README.md (Building and testing) says what each pass covers.
 test: deps
-	@$(MAKE) --no-print-directory unit e2e memcheck
+	@$(MAKE) --no-print-directory $(PAR) progs
+	@$(MAKE) --no-print-directory unit e2e golden memcheck
 	@$(MAKE) --no-print-directory asan
 
-# Everything again with AddressSanitizer and UBSan in a separate build tree.
+# The golden files and the bad-input expectations, rewritten from what the
+# build says now: for a deliberate change, then read git diff tests/.
+regen: all $(DUMP)
+	@sh tests/golden/run.sh --regen $(BUILD)/verdict $(DUMP)
+	@python3 tests/bad/regen.py $(BUILD)/verdict
+
+# The unit and end-to-end tests again with AddressSanitizer, UBSan and
+# LeakSanitizer, in a separate build tree.
+ASAN = BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+       EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
+       EXTRA_LIBS='-fsanitize=address,undefined'
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
-	  EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' \
-	  EXTRA_LIBS='-fsanitize=address,undefined' unit e2e
+	@$(MAKE) --no-print-directory $(ASAN) $(PAR) all $(TEST_BIN:$(BUILD)/%=build/asan/%)
+	@$(MAKE) --no-print-directory $(ASAN) unit e2e
 
 # The README's picture: page one of the research lab's report, reproducibly.
 docs: all

@@ -1,8 +1,9 @@
 /* arena.h - bump allocation for objects that live and die together.
  *
  * A document, a verdict set or a laid-out report is allocated from one
- * arena and freed whole with arena_free().  Allocation failure aborts:
- * there is no sensible partial result to return to a batch tool. */
+ * arena and freed whole with arena_free().  Allocation failure aborts
+ * through oom_abort() (oom.h): there is no sensible partial result to
+ * return to a batch tool. */
 #ifndef VERDICT_ARENA_H
 #define VERDICT_ARENA_H
 

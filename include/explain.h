@@ -118,4 +118,10 @@ const char *explain_strengths(const struct doc *doc, const double *u, size_t f,
 const char *explain_strength_list(const struct doc *doc, const double *u, size_t f,
                                   struct arena *a);
 
+/* How a reader sees framework f's rating on criterion c, in the sentences
+ * and in the report's feature table: the level's label ("Broad"), the
+ * value with the scale's unit ("120 ms", or "120" without one), or
+ * "unknown".  Never NULL; the rating must exist (a checked doc). */
+const char *explain_rating(const struct doc *doc, size_t c, size_t f, struct arena *a);
+
 #endif

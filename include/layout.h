@@ -103,6 +103,13 @@ struct ldoc {
 
 void layout_doc_free(struct ldoc *d);
 
+/* d as text for golden files (tests/golden/): its size, outline, then
+ * every page and its boxes in drawing order, one a line, with kind,
+ * position and size to 0.01 pt (a decimal point in any locale), font,
+ * colour (#rrggbb) and text.  The caller frees the string; NULL when
+ * memory runs out. */
+char *layout_dump(const struct ldoc *d);
+
 /* ---- flowing content onto pages ---------------------------------------- */
 
 struct page_geom {

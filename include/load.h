@@ -17,11 +17,16 @@
 
 struct load_opts {
 	size_t max_bytes;    /* 0: LOAD_DEFAULT_MAX_BYTES */
+	char *sha256;        /* NULL, or 65 chars where load_file puts the SHA-256
+	                      * of the bytes it read (64 hex digits), or "" when
+	                      * it could not read them */
 };
 
-/* Loads path.  Returns a doc owned by the caller (free with model_free) even
- * when errors were found, as far as it could be read; NULL when nothing
- * usable could be read (the reason is in d).  opts may be NULL. */
+/* Loads path: the file the user named, so a pipe will do (the files it
+ * names, includes and the logo, must be regular files).  Returns a doc
+ * owned by the caller (free with model_free) even when errors were found,
+ * as far as it could be read; NULL when nothing usable could be read (the
+ * reason is in d).  opts may be NULL. */
 struct doc *load_file(const char *path, const struct load_opts *opts,
                       struct diags *d);
 

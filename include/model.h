@@ -180,6 +180,9 @@ struct report_opts {
 
 enum logo_format { LOGO_NONE, LOGO_PNG, LOGO_JPEG };
 
+/* The largest logo file read; a larger one is not shown (check_logo). */
+#define MODEL_LOGO_MAX_BYTES ((size_t)16 << 20)
+
 struct meta {
 	const char *author, *organisation, *date, *logo;   /* may be NULL */
 	struct srcpos date_pos, logo_pos;
@@ -188,6 +191,14 @@ struct meta {
 	 * first bytes; set only when the loader found it safe and readable. */
 	const char *logo_path;
 	enum logo_format logo_format;
+	/* The logo's bytes, read once from the very descriptor the loader
+	 * checked: later stages probe and embed these and never reopen the
+	 * path, so a file swapped after the check is never read.  In the
+	 * arena; NULL when the file has more than MODEL_LOGO_MAX_BYTES
+	 * (logo_too_big). */
+	const unsigned char *logo_data;
+	size_t logo_len;
+	bool logo_too_big;
 };
 
 /* A text that placeholders may appear in, and where it was written. */

@@ -40,8 +40,37 @@ struct placeholder {
 bool patterns_next_placeholder(const struct patterns *p, const char *text,
                                size_t from, struct placeholder *out);
 
-/* True when name (len bytes) is a placeholder name format 1 knows; for
- * framework.<id>.name/version the id is not checked here. */
+/* The placeholder names format 1 knows: the one table that the checks,
+ * the report and the message listing them all read.  Two kinds hold a
+ * framework id: framework.<id>.name and framework.<id>.version. */
+enum patterns_ph {
+	PATTERNS_PH_TITLE,          /* comparison.title */
+	PATTERNS_PH_DATE,           /* date */
+	PATTERNS_PH_PROFILE_NAME,   /* profile.name */
+	PATTERNS_PH_PROFILE_ID,     /* profile.id */
+	PATTERNS_PH_WINNER,         /* winner.name */
+	PATTERNS_PH_RUNNER_UP,      /* runner-up.name */
+	PATTERNS_PH_MARGIN,         /* margin */
+	PATTERNS_PH_FW_NAME,        /* framework.<id>.name */
+	PATTERNS_PH_FW_VERSION,     /* framework.<id>.version */
+	PATTERNS_PH_COUNT           /* the number of kinds; also "none" */
+};
+
+/* kind's name as a message lists it, "<id>" standing for the id:
+ * "comparison.title", "framework.<id>.version". */
+const char *patterns_ph_name(enum patterns_ph kind);
+
+/* The kind placeholder name (len bytes, blanks trimmed) asks for, or
+ * PATTERNS_PH_COUNT.  For a framework kind the id is the *id_len bytes at
+ * name + *id_at, anything between "framework." and ".name"/".version"
+ * (ids may hold dots): not checked here, a lookup of a bad id finds
+ * nothing.  Example: "framework.a.b.version" gives PATTERNS_PH_FW_VERSION
+ * and the id "a.b". */
+enum patterns_ph patterns_ph_kind(const char *name, size_t len, size_t *id_at,
+                                  size_t *id_len);
+
+/* True when name (len bytes) is a placeholder name format 1 knows,
+ * including that a framework kind's id is an id (not that it exists). */
 bool patterns_is_placeholder_name(const struct patterns *p, const char *name,
                                   size_t len);
 

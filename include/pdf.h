@@ -32,10 +32,13 @@ void pdf_free(struct pdf_writer *w);
  * encode) is measured and drawn as U+FFFD, the replacement mark. */
 struct measurer pdf_measurer(struct pdf_writer *w);
 
-/* Loads the image at path (checked with pdf_image_probe) into the writer's
- * document, to be drawn by LBOX_IMAGE boxes whose text is key.  Loading the
- * same key again does nothing.  false with *err set on failure. */
-bool pdf_image_add(struct pdf_writer *w, const char *key, const char *path, char **err);
+/* Loads the image in the len bytes at data (checked with pdf_image_probe;
+ * the caller keeps them) into the writer's document, to be drawn by
+ * LBOX_IMAGE boxes whose text is key; messages name the image by key (the
+ * logo's path).  Loading the same key again does nothing.  false with
+ * *err set on failure. */
+bool pdf_image_add(struct pdf_writer *w, const char *key, const unsigned char *data,
+                   size_t len, char **err);
 
 /* Draws every page of d, its outline and info, and returns the PDF bytes
  * (malloc'd, the caller frees).  false with *err set on failure. */
@@ -54,9 +57,11 @@ void pdf_charset_free(struct pdf_charset *cs);
 /* Whether the fonts draw code point cp (always false above U+FFFF). */
 bool pdf_charset_has(const struct pdf_charset *cs, unsigned long cp);
 
-/* Whether path is a PNG or a JPEG that can be embedded: readable, not over
- * the size limits, and (PNG) decodable throughout.  Gives its size in
- * pixels; false with *err (caller frees) saying why not. */
-bool pdf_image_probe(const char *path, double *width, double *height, char **err);
+/* Whether the len bytes at data are a PNG or a JPEG that can be embedded:
+ * not over the size limits, and (PNG) decodable throughout.  Gives its
+ * size in pixels; false with *err (caller frees) saying why not.  A
+ * check_image_fn. */
+bool pdf_image_probe(const unsigned char *data, size_t len, double *width, double *height,
+                     char **err);
 
 #endif

@@ -8,7 +8,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "diag.h"
 #include "layout.h"
 #include "model.h"
 #include "patterns.h"
@@ -42,15 +41,5 @@ struct ldoc *report_overview(const struct report_set *rs, const struct measurer 
  * overview, where profile values print as an em dash); allocated in a. */
 char *report_expand(const struct report_set *rs, size_t profile, const char *text,
                     struct arena *a);
-
-/* Whether the report fonts can draw code point cp. */
-typedef bool (*report_has_char_fn)(const void *ctx, unsigned long cp);
-
-/* Checks every text of doc a report may print against the fonts: each
- * character they lack is added to out once, as a warning at the element
- * where it first occurs, naming it (U+XXXX and the character itself), the
- * element and how many times it occurs.  Returns the number of warnings. */
-size_t report_check_glyphs(const struct doc *doc, report_has_char_fn has, const void *ctx,
-                           struct diags *out);
 
 #endif

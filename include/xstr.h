@@ -1,7 +1,7 @@
 /* xstr.h - formatted strings on the heap, for messages and paths.
  *
- * The caller frees the result.  Allocation failure aborts, as in arena.h:
- * there is no partial result worth returning. */
+ * The caller frees the result.  Allocation failure aborts through
+ * oom_abort() (oom.h): there is no partial result worth returning. */
 #ifndef VERDICT_XSTR_H
 #define VERDICT_XSTR_H
 

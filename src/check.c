@@ -6,7 +6,9 @@
  * uniqueness, references, ratings, ranges, totals, requires, dates,
  * colours, URLs, placeholders, and the three warnings.  A reference or
  * number the loader found missing is NULL or keeps its default here and
- * is not reported again.
+ * is not reported again.  At the end, the checks against what lies
+ * outside the document: the report fonts, the logo file, the run's other
+ * inputs (check.h says what each is given instead of the renderer).
  *
  * Every lookup goes through a hash index and every "at most once" test
  * through a stamp array, so the time stays linear in the size of the
@@ -17,9 +19,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "arena.h"
+#include "oom.h"
+#include "suggest.h"
+#include "utf8.h"
 
 struct ctx {
 	struct doc *doc;
@@ -99,33 +103,6 @@ static const char *S_where(struct ctx *c, struct srcpos first, struct srcpos at)
 	return arena_printf(c->doc->arena, "%s:%ld", Q(c, first.file), first.line);
 }
 
-/* Edit distance with adjacent transpositions, for ids (at most 64 bytes;
- * longer words are not compared). */
-static size_t S_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 64 || lb > 64)
-		return SIZE_MAX;
-	size_t d[65][65];
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (size_t i = 1; i <= la; i++)
-		for (size_t j = 1; j <= lb; j++) {
-			size_t v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (d[i - 1][j] + 1 < v)
-				v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-		}
-	return d[la][lb];
-}
-
 static void S_id(struct ctx *c, const char *id, const char *kind, struct srcpos pos)
 {
 	if (id != NULL && !patterns_is_id(c->pat, id))
@@ -173,31 +150,8 @@ static const char *S_hint(struct S_all *all, const struct S_index *ix, const cha
 	if (all->hints == 0 || ix->mask >= 4096 || word == NULL)
 		return "";
 	all->hints--;
-	const char *best = NULL;
-	size_t best_d = 3, ties = 0, lw = strlen(word);
-	for (size_t i = 0; i <= ix->mask; i++) {
-		const char *k = ix->keys[i];
-		if (k == NULL)
-			continue;
-		size_t lk = strlen(k);
-		if (lk == lw && strcasecmp(k, word) == 0) {
-			best = k;   /* ids are case-sensitive; people are not */
-			ties = 1;
-			break;
-		}
-		if (lk + 2 < lw || lw + 2 < lk)
-			continue;
-		size_t d = S_distance(word, k);
-		/* A short id is close to too much. */
-		if (d > 2 || (d == 2 && lw <= 4) || lw < 3 || d > best_d)
-			continue;
-		ties = d == best_d ? ties + 1 : 1;
-		best = k;
-		best_d = d;
-	}
-	/* Two ids as close as each other: no guess. */
-	return best != NULL && ties == 1
-	       ? arena_printf(all->c.doc->arena, "; did you mean '%s'?", best) : "";
+	const char *best = suggest_best(word, ix->keys, ix->mask + 1, SUGGEST_IDS);
+	return best != NULL ? arena_printf(all->c.doc->arena, "; did you mean '%s'?", best) : "";
 }
 
 /* ------------------------------------------------------------------ */
@@ -594,6 +548,18 @@ static void S_profiles(struct S_all *all)
 /* ------------------------------------------------------------------ */
 /* Texts, meta, warnings                                                */
 
+/* Every placeholder name, "a, b and c", for the message about one that
+ * is not. */
+static const char *S_ph_names(struct ctx *c)
+{
+	const char *list = "";
+	for (int k = 0; k < PATTERNS_PH_COUNT; k++)
+		list = arena_printf(c->doc->arena, "%s%s%s", list,
+		                    k == 0 ? "" : k + 1 < PATTERNS_PH_COUNT ? ", " : " and ",
+		                    patterns_ph_name((enum patterns_ph)k));
+	return list;
+}
+
 /* Checks every placeholder of one text. */
 static void S_text(struct S_all *all, const char *text, struct srcpos pos)
 {
@@ -604,17 +570,13 @@ static void S_text(struct S_all *all, const char *text, struct srcpos pos)
 		const char *name = text + ph.name_start;
 		size_t len = ph.name_end - ph.name_start;
 		char *shown = arena_strndup(c->doc->arena, name, len);
+		size_t id_at, id_len;
+		enum patterns_ph kind = patterns_ph_kind(name, len, &id_at, &id_len);
 		if (!patterns_is_placeholder_name(c->pat, name, len)) {
-			ERR(c, pos, "unknown placeholder {{%s}}; the names are comparison.title, "
-			    "date, profile.name, profile.id, winner.name, runner-up.name, "
-			    "margin, framework.<id>.name and framework.<id>.version",
-			    Q(c, shown));
-		} else if (strncmp(name, "framework.", 10) == 0) {
-			/* Ids may hold dots: the field is after the last one. */
-			size_t dot = len;
-			while (name[--dot] != '.')
-				;
-			char *id = arena_strndup(c->doc->arena, name + 10, dot - 10);
+			ERR(c, pos, "unknown placeholder {{%s}}; the names are %s",
+			    Q(c, shown), S_ph_names(c));
+		} else if (kind == PATTERNS_PH_FW_NAME || kind == PATTERNS_PH_FW_VERSION) {
+			char *id = arena_strndup(c->doc->arena, name + id_at, id_len);
 			if (S_index_find(&all->frameworks, id) == MODEL_NO_INDEX &&
 			    !all->frameworks.anonymous && c->doc->nframeworks > 0)
 				ERR(c, pos, "placeholder {{%s}} names unknown framework '%s'%s",
@@ -711,4 +673,194 @@ bool check_doc(struct doc *doc, const struct patterns *pat, struct diags *d)
 	S_texts(&all);
 	S_warnings(&all.c);
 	return d->errors == before;
+}
+
+/* ------------------------------------------------------------------ */
+/* Beyond the document: the report fonts, the logo, the other inputs    */
+
+/* A character the fonts lack: where it first occurs and how often. */
+struct S_missing {
+	uint32_t cp;
+	size_t count;
+	struct srcpos pos;
+	const char *where;       /* the element it is in, in the checker's arena */
+};
+
+/* Code points lead to their entry through pages of 256 slots, a page
+ * allocated when it first holds one: a lookup costs the same whatever the
+ * number of distinct characters (searching the list made 20,000 distinct
+ * ones quadratic).  Every value a 4-byte sequence holds has a slot. */
+#define S_GLYPH_PAGE 256u
+#define S_GLYPH_PAGES (0x200000u / S_GLYPH_PAGE)
+
+struct S_glyphs {
+	check_has_char_fn has;
+	const void *ctx;
+	struct arena *a;
+	struct S_missing *items;  /* in order of first occurrence */
+	size_t n, cap;
+	size_t **pages;           /* NULL until needed; a slot is index + 1, 0: none */
+};
+
+/* The entry for cp, added at pos (in where, id) when it is the first. */
+static struct S_missing *S_glyph_entry(struct S_glyphs *g, uint32_t cp, struct srcpos pos,
+                                       const char *where, const char *id)
+{
+	if (g->pages == NULL)
+		g->pages = arena_array(g->a, S_GLYPH_PAGES, sizeof *g->pages);
+	size_t **page = &g->pages[cp / S_GLYPH_PAGE];
+	if (*page == NULL)
+		*page = arena_array(g->a, S_GLYPH_PAGE, sizeof **page);
+	size_t *slot = &(*page)[cp % S_GLYPH_PAGE];
+	if (*slot == 0) {
+		if (g->n == g->cap) {
+			g->cap = g->cap ? 2 * g->cap : 8;
+			g->items = realloc(g->items, g->cap * sizeof *g->items);
+			if (g->items == NULL)
+				oom_abort();
+		}
+		g->items[g->n] = (struct S_missing){
+			cp, 0, pos, id ? arena_printf(g->a, "%s '%s'", where, id) : where };
+		*slot = ++g->n;
+	}
+	return &g->items[*slot - 1];
+}
+
+/* Records every character of text the fonts lack; where and id (may be
+ * NULL) describe the element: "the name of framework", "pytorch".  The
+ * loader let only valid UTF-8 through, so the lax rule suffices. */
+static void S_glyph_text(struct S_glyphs *g, const char *text, struct srcpos pos,
+                         const char *where, const char *id)
+{
+	const unsigned char *s = (const unsigned char *)(text ? text : "");
+	while (*s) {
+		uint32_t cp;
+		size_t l = utf8_decode(s, SIZE_MAX, UTF8_LAX, &cp);
+		s += l ? l : 1;
+		if (cp >= 0x20 && !g->has(g->ctx, cp))
+			S_glyph_entry(g, cp, pos, where, id)->count++;
+	}
+}
+
+static void S_glyph_block(struct S_glyphs *g, const struct block *blk, const char *where,
+                          const char *id)
+{
+	for (size_t i = 0; i < blk->nparas; i++)
+		for (size_t s = 0; s < blk->paras[i].nspans; s++)
+			S_glyph_text(g, blk->paras[i].spans[s].text, blk->paras[i].pos, where, id);
+}
+
+/* The texts of the scales, frameworks and criteria. */
+static void S_glyph_items(struct S_glyphs *g, const struct doc *d)
+{
+	for (size_t i = 0; i < d->nscales; i++) {
+		const struct scale *s = &d->scales[i];
+		S_glyph_text(g, s->unit, s->pos, "the unit of scale", s->id);
+		for (size_t l = 0; l < s->nlevels; l++)
+			S_glyph_text(g, s->levels[l].label, s->levels[l].pos,
+			             "a level label of scale", s->id);
+	}
+	for (size_t i = 0; i < d->nframeworks; i++) {
+		const struct framework *f = &d->frameworks[i];
+		S_glyph_text(g, f->name, f->pos, "the name of framework", f->id);
+		S_glyph_text(g, f->version, f->pos, "the version of framework", f->id);
+	}
+	for (size_t i = 0; i < d->ncriteria; i++) {
+		const struct criterion *c = &d->criteria[i];
+		S_glyph_text(g, c->name, c->pos, "the name of criterion", c->id);
+		S_glyph_text(g, c->description, c->pos, "the description of criterion", c->id);
+		S_glyph_text(g, c->category, c->pos, "the category of criterion", c->id);
+		for (size_t r = 0; r < c->nratings; r++)
+			S_glyph_text(g, c->ratings[r].text, c->ratings[r].pos,
+			             "a rating of criterion", c->id);
+	}
+}
+
+/* Every text of the doc a report prints, with the element it is in, in
+ * the order a reader meets them. */
+static void S_glyph_doc(struct S_glyphs *g, const struct doc *d)
+{
+	S_glyph_text(g, d->title, d->pos, "the title", NULL);
+	S_glyph_text(g, d->subtitle, d->pos, "the subtitle", NULL);
+	S_glyph_text(g, d->meta.author, d->pos, "the author", NULL);
+	S_glyph_text(g, d->meta.organisation, d->pos, "the organisation", NULL);
+	S_glyph_block(g, &d->intro, "the introduction", NULL);
+	S_glyph_items(g, d);
+	for (size_t i = 0; i < d->nscenarios; i++) {
+		const struct scenario *s = &d->scenarios[i];
+		S_glyph_text(g, s->name, s->pos, "the name of scenario", s->id);
+		S_glyph_text(g, s->rationale, s->pos, "the rationale of scenario", s->id);
+	}
+	for (size_t i = 0; i < d->nprofiles; i++) {
+		const struct profile *p = &d->profiles[i];
+		S_glyph_text(g, p->name, p->pos, "the name of profile", p->id);
+		S_glyph_text(g, p->description, p->pos, "the description of profile", p->id);
+		for (size_t e = 0; e < p->nexcludes; e++)
+			S_glyph_text(g, p->excludes[e].reason, p->excludes[e].pos,
+			             "an exclusion reason of profile", p->id);
+	}
+	for (size_t i = 0; i < d->nsections; i++) {
+		const struct section *s = &d->sections[i];
+		S_glyph_text(g, s->title, s->pos, "the title of section", s->id);
+		S_glyph_block(g, &s->body, "section", s->id);
+	}
+	S_glyph_text(g, d->bottom_line, d->pos, "the bottom line", NULL);
+}
+
+size_t check_glyphs(const struct doc *doc, check_has_char_fn has, const void *ctx,
+                    struct diags *d)
+{
+	struct S_glyphs g = { .has = has, .ctx = ctx, .a = arena_new() };
+	S_glyph_doc(&g, doc);
+	for (size_t i = 0; i < g.n; i++) {
+		const struct S_missing *m = &g.items[i];
+		unsigned char utf8[UTF8_MAX + 1] = { 0 };
+		utf8_encode(m->cp, utf8);
+		diags_add(d, DIAG_WARNING, m->pos.file, m->pos.line,
+		          "character U+%04lX '%s' in %s is not in the report fonts%s; the PDFs "
+		          "show \xEF\xBF\xBD in its place%s", (unsigned long)m->cp, (char *)utf8,
+		          m->where, m->cp > 0xFFFF ? " (libharu draws nothing above U+FFFF)" : "",
+		          m->count > 1 ? arena_printf(g.a, " (%zu occurrences in this input)",
+		                                      m->count) : "");
+	}
+	size_t n = g.n;
+	free(g.items);
+	arena_free(g.a);
+	return n;
+}
+
+bool check_logo(const struct doc *doc, check_image_fn probe, double *width, double *height,
+                struct diags *d)
+{
+	const struct meta *m = &doc->meta;
+	char *why = NULL;
+	if (m->logo_path == NULL)
+		return false;
+	if (m->logo_too_big) {
+		diags_add(d, DIAG_WARNING, m->logo_pos.file, m->logo_pos.line,
+		          "logo not shown: %s: %s is larger than %zu bytes", m->logo,
+		          m->logo_path, MODEL_LOGO_MAX_BYTES);
+		return false;
+	}
+	if (probe(m->logo_data, m->logo_len, width, height, &why))
+		return true;
+	diags_add(d, DIAG_WARNING, m->logo_pos.file, m->logo_pos.line,
+	          "logo not shown: %s: %s", m->logo, why);
+	free(why);
+	return false;
+}
+
+bool check_id_unique(const struct doc *doc, const struct doc *const *earlier, size_t n,
+                     const char *out_dir, struct diags *d)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (strcmp(earlier[k]->id, doc->id) != 0)
+			continue;
+		diags_add(d, DIAG_ERROR, doc->pos.file, doc->pos.line,
+		          "comparison id '%s' is also the id of %s; their reports would "
+		          "overwrite each other in %s/%s", doc->id, earlier[k]->file, out_dir,
+		          doc->id);
+		return false;
+	}
+	return true;
 }

@@ -270,9 +270,9 @@ static const char *S_outcome(const struct doc *doc, enum verdict_kind kind, size
 	                             : "no framework would qualify";
 }
 
-/* How a reader sees a rating: the level label, the value with its unit,
- * or "unknown". */
-static const char *S_rating(const struct doc *doc, size_t c, size_t f, struct arena *a)
+/* Exported so that the report's feature table shows a rating in the
+ * same words as these sentences. */
+const char *explain_rating(const struct doc *doc, size_t c, size_t f, struct arena *a)
 {
 	const struct scale *s = &doc->scales[doc->criteria[c].scale_ix];
 	const struct rating *r = model_rating(doc, c, f);
@@ -376,7 +376,7 @@ static const char *S_failure(const struct doc *doc, const struct verdict *v, siz
 		bound = arena_printf(a, "%s %s", bound, s->unit);
 	}
 	return arena_printf(a, "%s must be at %s %s but is %s", doc->criteria[c].name,
-	                    min ? "least" : "most", bound, S_rating(doc, c, f, a));
+	                    min ? "least" : "most", bound, explain_rating(doc, c, f, a));
 }
 
 const char *explain_disqualified(const struct doc *doc, const struct verdict *v,

@@ -6,38 +6,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of a valid UTF-8 sequence at s, or 0 when it is not one. */
-static size_t S_utf8(const unsigned char *s)
-{
-	if (s[0] < 0x80)
-		return 1;
-	size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
-	if (s[0] > 0xF4)
-		n = 0;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
-		return 0;   /* overlong, or a surrogate */
-	if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
-		return 0;
-	return n;
-}
+#include "utf8.h"
 
 void json_string(FILE *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	fputc('"', out);
 	while (*p) {
-		size_t n = S_utf8(p);
+		uint32_t cp;
+		size_t n = utf8_decode(p, SIZE_MAX, UTF8_STRICT, &cp);
 		if (n == 0) {                     /* a stray byte: U+FFFD */
 			fputs("\\ufffd", out);
 			p++;
 			continue;
 		}
 		/* U+2028 and U+2029 are valid JSON but end a line in JavaScript */
-		if (n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
-			fputs(p[2] == 0xA8 ? "\\u2028" : "\\u2029", out);
+		if (cp == 0x2028 || cp == 0x2029) {
+			fputs(cp == 0x2028 ? "\\u2028" : "\\u2029", out);
 			p += n;
 			continue;
 		}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "utf8.h"
 
 struct interned {
 	struct interned *next;
@@ -70,11 +71,20 @@ void model_add_text(struct doc *doc, const char *text, struct srcpos pos)
 	doc->texts[doc->ntexts++] = (struct text_ref){ text, pos };
 }
 
-/* The length of the UTF-8 sequence starting with byte c (1 for a stray
- * byte, which is then escaped). */
-static size_t S_utf8_len(unsigned char c)
+/* The bytes model_shown copies as one character, or 1 for a byte it
+ * escapes: a UTF8_LAX sequence; and, as it always did, a lead byte that no
+ * UTF-8 has (F5..F7 taken as 4 bytes, F8..FF as 3) when continuation bytes
+ * follow.  Such bytes only reach it in a file name given on the command
+ * line: the loader rejects them inside a document. */
+static size_t S_char_len(const unsigned char *p)
 {
-	return c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 1;
+	if (*p < 0xF5)
+		return utf8_step(p, SIZE_MAX, UTF8_LAX);
+	size_t len = *p < 0xF8 ? 4 : 3;
+	for (size_t k = 1; k < len; k++)
+		if ((p[k] & 0xC0) != 0x80)
+			return 1;
+	return len;
 }
 
 #define SHOWN_MAX 60   /* characters */
@@ -93,10 +103,7 @@ const char *model_shown(struct doc *doc, const char *s)
 			o += 3;
 			break;
 		}
-		size_t len = S_utf8_len(*p);
-		for (size_t k = 1; k < len; k++)
-			if ((p[k] & 0xC0) != 0x80)
-				len = 1;
+		size_t len = S_char_len(p);
 		if (len == 1 && (*p < 0x20 || *p >= 0x7F)) {
 			o += sprintf(o, "\\x%02X", *p);
 		} else if (len == 2 && p[0] == 0xC2 && p[1] < 0xA0) {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { P_ID, P_COLOUR, P_URL, P_DATE, P_PLACEHOLDER, P_PHNAME, P_COUNT };
+enum { P_ID, P_COLOUR, P_URL, P_DATE, P_PLACEHOLDER, P_COUNT };
 
 /* SPEC section 1 fixes the id and colour patterns; the rest are ours. */
 static const char *const S_sources[P_COUNT] = {
@@ -22,9 +22,21 @@ static const char *const S_sources[P_COUNT] = {
 	/* The blanks around the name are trimmed in C: "\\s*([^{}]*?)\\s*"
 	 * would backtrack quadratically over a long run of blanks. */
 	[P_PLACEHOLDER] = "\\{\\{([^{}]*)\\}\\}",
-	[P_PHNAME] = "^(?:comparison\\.title|date|profile\\.name|profile\\.id"
-	             "|winner\\.name|runner-up\\.name|margin"
-	             "|framework\\.[a-z0-9][a-z0-9._-]{0,63}\\.(?:name|version))$",
+};
+
+/* The placeholder names (SPEC section 1), in the order messages list
+ * them; S_ID_MARK stands for a framework id. */
+#define S_ID_MARK "<id>"
+static const char *const S_ph_names[PATTERNS_PH_COUNT] = {
+	[PATTERNS_PH_TITLE] = "comparison.title",
+	[PATTERNS_PH_DATE] = "date",
+	[PATTERNS_PH_PROFILE_NAME] = "profile.name",
+	[PATTERNS_PH_PROFILE_ID] = "profile.id",
+	[PATTERNS_PH_WINNER] = "winner.name",
+	[PATTERNS_PH_RUNNER_UP] = "runner-up.name",
+	[PATTERNS_PH_MARGIN] = "margin",
+	[PATTERNS_PH_FW_NAME] = "framework." S_ID_MARK ".name",
+	[PATTERNS_PH_FW_VERSION] = "framework." S_ID_MARK ".version",
 };
 
 struct patterns {
@@ -133,10 +145,51 @@ bool patterns_next_placeholder(const struct patterns *p, const char *text,
 	return true;
 }
 
+const char *patterns_ph_name(enum patterns_ph kind)
+{
+	return (unsigned)kind < PATTERNS_PH_COUNT ? S_ph_names[kind] : NULL;
+}
+
+/* Whether name (len bytes) has the form of table entry pattern: equal to
+ * it, or, where the entry holds S_ID_MARK, the same text before and after
+ * with the id between (its place into *id_at, *id_len). */
+static bool S_ph_form(const char *pattern, const char *name, size_t len,
+                      size_t *id_at, size_t *id_len)
+{
+	const char *mark = strstr(pattern, S_ID_MARK);
+	if (mark == NULL)
+		return strlen(pattern) == len && memcmp(pattern, name, len) == 0;
+	size_t pre = (size_t)(mark - pattern);
+	const char *post = mark + strlen(S_ID_MARK);
+	size_t npost = strlen(post);
+	/* The text after the id starts with a dot and holds no other: the id
+	 * is what comes before the last dot. */
+	if (len < pre + npost || memcmp(name, pattern, pre) != 0 ||
+	    memcmp(name + len - npost, post, npost) != 0)
+		return false;
+	*id_at = pre;
+	*id_len = len - pre - npost;
+	return true;
+}
+
+enum patterns_ph patterns_ph_kind(const char *name, size_t len, size_t *id_at,
+                                  size_t *id_len)
+{
+	*id_at = *id_len = 0;
+	for (int k = 0; k < PATTERNS_PH_COUNT; k++)
+		if (S_ph_form(S_ph_names[k], name, len, id_at, id_len))
+			return (enum patterns_ph)k;
+	return PATTERNS_PH_COUNT;
+}
+
 bool patterns_is_placeholder_name(const struct patterns *p, const char *name,
                                   size_t len)
 {
-	return S_match(p->code[P_PHNAME], name, len, 0, NULL, 0) > 0;
+	size_t at, n;
+	enum patterns_ph kind = patterns_ph_kind(name, len, &at, &n);
+	if (kind != PATTERNS_PH_FW_NAME && kind != PATTERNS_PH_FW_VERSION)
+		return kind != PATTERNS_PH_COUNT;
+	return S_match(p->code[P_ID], name + at, n, 0, NULL, 0) > 0;
 }
 
 struct user_regex *patterns_user_new(const char *pattern, char **err)

@@ -1,6 +1,7 @@
 /* pdf.c - the display list drawn with libharu 2.3.0 (see shared LIBHARU.md). */
 #include "pdf.h"
 
+#include <fcntl.h>
 #include <hpdf.h>
 #include <math.h>
 #include <png.h>
@@ -10,7 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "fsutil.h"
+#include "oom.h"
+#include "utf8.h"
 #include "xstr.h"
 
 /* DejaVu Sans has no italic in fonts-dejavu-core; italics are the regular
@@ -18,11 +23,8 @@
 #define ITALIC_SHEAR 0.2
 
 #define FONT_MAX_BYTES (16u << 20)
-#define IMAGE_MAX_BYTES (16u << 20)
 #define IMAGE_MAX_SIDE 8192u
 #define IMAGE_MAX_PIXELS (16u << 20)
-
-#define REPLACEMENT 0xFFFDu
 
 static const char *const S_faces[] = { "DejaVuSans.ttf", "DejaVuSans-Bold.ttf" };
 
@@ -44,15 +46,40 @@ struct pdf_writer {
 	char *scratch;            /* text with replacement marks, see S_clean */
 	size_t scratch_cap;
 	jmp_buf jmp;
+	bool armed;               /* jmp is a live frame: see S_on_error */
 	HPDF_STATUS error, detail;
 };
 
+/* libharu reports errors here.  pdf_new, pdf_image_add and pdf_render arm
+ * a setjmp around their calls and this jumps back to it.  Measuring runs
+ * later, from the layout, when no such frame is alive: then the error is
+ * only recorded, the call returns libharu's failure value, and pdf_render
+ * refuses to write the document.  A jump to a frame that has returned
+ * would crash. */
 static void S_on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 {
 	struct pdf_writer *w = data;
 	w->error = error;
 	w->detail = detail;
-	longjmp(w->jmp, 1);
+	if (w->armed)
+		longjmp(w->jmp, 1);
+}
+
+/* libharu refuses a string of more than 65,535 bytes (HPDF_LIMIT_MAX_STRING_LEN)
+ * in a width, a text or an info value.  Text is measured and drawn in
+ * pieces of at most this many bytes, which S_clean can triple. */
+#define S_PIECE 16384
+
+/* The length of the first piece of the n bytes at s: at most S_PIECE,
+ * cut before a UTF-8 continuation byte. */
+static size_t S_piece(const char *s, size_t n)
+{
+	if (n <= S_PIECE)
+		return n;
+	size_t cut = S_PIECE;
+	while (cut > S_PIECE - 3 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	return cut;
 }
 
 static char *S_join(const char *dir, const char *file)
@@ -65,38 +92,21 @@ static bool S_slurp(const char *path, size_t max, unsigned char **buf, size_t *l
                     char **err)
 {
 	*buf = NULL;
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL) {
+	int fd = open(path, O_RDONLY | O_CLOEXEC), errnum;
+	if (fd < 0) {
 		*err = xstr_printf("cannot open %s", path);
 		return false;
 	}
-	size_t cap = 65536, n = 0;
-	unsigned char *b = malloc(cap);
-	if (b == NULL)
-		abort();
-	for (;;) {
-		if (n == cap) {
-			cap *= 2;
-			unsigned char *nb = realloc(b, cap);
-			if (nb == NULL)
-				abort();
-			b = nb;
-		}
-		size_t got = fread(b + n, 1, cap - n, fp);
-		n += got;
-		if (n > max || got == 0)
-			break;
-	}
-	bool bad = ferror(fp) != 0;
-	fclose(fp);
-	if (bad || n > max) {
-		*err = bad ? xstr_printf("cannot read %s", path)
-		           : xstr_printf("%s is larger than %zu bytes", path, max);
-		free(b);
+	char *b;
+	bool too_big;
+	bool ok = fs_read_fd(fd, max, &b, len, &too_big, &errnum);
+	close(fd);
+	if (!ok) {
+		*err = too_big ? xstr_printf("%s is larger than %zu bytes", path, max)
+		               : xstr_printf("cannot read %s", path);
 		return false;
 	}
-	*buf = b;
-	*len = n;
+	*buf = (unsigned char *)b;
 	return true;
 }
 
@@ -174,7 +184,7 @@ struct pdf_charset *pdf_charset_load(const char *font_dir, char **err)
 	struct pdf_charset *cs = malloc(sizeof *cs);
 	unsigned char *face = malloc(sizeof cs->bits);
 	if (cs == NULL || face == NULL)
-		abort();
+		oom_abort();
 	memset(cs->bits, 0xFF, sizeof cs->bits);
 	*err = NULL;
 	for (size_t i = 0; i < sizeof S_faces / sizeof *S_faces && *err == NULL; i++) {
@@ -209,25 +219,14 @@ bool pdf_charset_has(const struct pdf_charset *cs, unsigned long cp)
 	return cp < 0xFFFF && (cs->bits[cp >> 3] >> (cp & 7) & 1);
 }
 
-/* Decodes one UTF-8 sequence at s (n bytes left); a stray byte is U+FFFD. */
+/* Decodes one character at s (n bytes left); a stray byte is U+FFFD.  Lax:
+ * only what the fonts lack is replaced, and an overlong form or a
+ * surrogate is never in them, so it goes the same way as one character. */
 static unsigned long S_utf8(const unsigned char *s, size_t n, size_t *len)
 {
-	unsigned char c = s[0];
-	size_t l = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
-	         : c >= 0xF0 && c < 0xF5 ? 4 : 0;
-	if (l == 0 || l > n) {
-		*len = 1;
-		return REPLACEMENT;
-	}
-	unsigned long cp = l == 1 ? c : c & (0x7F >> l);
-	for (size_t i = 1; i < l; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*len = 1;
-			return REPLACEMENT;
-		}
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	*len = l;
+	uint32_t cp;
+	size_t l = utf8_decode(s, n, UTF8_LAX, &cp);
+	*len = l > 0 ? l : 1;
 	return cp;
 }
 
@@ -247,7 +246,7 @@ static const char *S_clean(struct pdf_writer *w, const char *text, size_t *len)
 		free(w->scratch);
 		w->scratch = malloc(w->scratch_cap);
 		if (w->scratch == NULL)
-			abort();
+			oom_abort();
 	}
 	size_t o = 0;
 	for (i = 0; i < n; i += l) {
@@ -283,7 +282,7 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 	/* volatile: it is read after a longjmp back into this frame. */
 	struct pdf_writer *volatile w = calloc(1, sizeof *w);
 	if (w == NULL)
-		abort();
+		oom_abort();
 	char *volatile path = NULL;
 	*err = NULL;
 	/* Fail early with a clear message rather than through libharu's codes. */
@@ -312,12 +311,14 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 		return NULL;
 	}
 	if (setjmp(w->jmp)) {
+		w->armed = false;
 		*err = xstr_printf("libharu error 0x%04lX (detail %lu) while loading fonts from %s",
 		             (unsigned long)w->error, (unsigned long)w->detail, font_dir);
 		free(path);
 		pdf_free(w);
 		return NULL;
 	}
+	w->armed = true;
 	/* Compression before fonts, or the fonts stay uncompressed. */
 	HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(w->pdf);
@@ -326,6 +327,7 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 	w->font[LFONT_REGULAR] = S_load(w, font_dir, S_faces[0], &p);
 	w->font[LFONT_BOLD] = S_load(w, font_dir, S_faces[1], &p);
 	w->font[LFONT_ITALIC] = w->font[LFONT_REGULAR];
+	w->armed = false;
 	return w;
 }
 
@@ -346,10 +348,16 @@ static double S_width(void *ctx, enum lfont font, double size, const char *text,
                       size_t len)
 {
 	struct pdf_writer *w = ctx;
-	const char *t = S_clean(w, text, &len);
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(w->font[font], (const HPDF_BYTE *)t,
-	                                        (HPDF_UINT)len);
-	return tw.width * size / 1000.0;
+	HPDF_UINT total = 0;   /* in thousandths of the size, as libharu counts */
+	for (size_t at = 0, n; at < len; at += n) {
+		n = S_piece(text + at, len - at);
+		size_t clean_len = n;
+		const char *t = S_clean(w, text + at, &clean_len);
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(w->font[font], (const HPDF_BYTE *)t,
+		                                        (HPDF_UINT)clean_len);
+		total += tw.width;
+	}
+	return total * size / 1000.0;
 }
 
 /* The ascent comes from the regular face (every face the reports use
@@ -417,7 +425,7 @@ static bool S_png(const unsigned char *b, size_t len, unsigned char **pixels, un
 	img.format = *alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
 	*pixels = malloc(PNG_IMAGE_SIZE(img));
 	if (*pixels == NULL)
-		abort();
+		oom_abort();
 	if (!png_image_finish_read(&img, NULL, *pixels, 0, NULL)) {
 		*err = xstr_printf("the PNG image is damaged (%s)", img.message);
 		png_image_free(&img);
@@ -440,15 +448,13 @@ static bool S_is_jpeg(const unsigned char *b, size_t len)
 	return len >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
 }
 
-bool pdf_image_probe(const char *path, double *width, double *height, char **err)
+bool pdf_image_probe(const unsigned char *buf, size_t len, double *width, double *height,
+                     char **err)
 {
-	unsigned char *buf, *px = NULL;
-	size_t len;
+	unsigned char *px = NULL;
 	unsigned wd = 0, ht = 0;
 	bool alpha, ok;
 	*err = NULL;
-	if (!S_slurp(path, IMAGE_MAX_BYTES, &buf, &len, err))
-		return false;
 	if (S_is_png(buf, len))
 		ok = S_png(buf, len, &px, &wd, &ht, &alpha, err);
 	else if (S_is_jpeg(buf, len))
@@ -463,7 +469,6 @@ bool pdf_image_probe(const char *path, double *width, double *height, char **err
 		ok = false;
 	}
 	free(px);
-	free(buf);
 	*width = wd;
 	*height = ht;
 	return ok;
@@ -480,7 +485,7 @@ static HPDF_Image S_png_image(struct pdf_writer *w, unsigned char *px, unsigned 
 	*rgb = malloc(3 * n);
 	*mask = malloc(n);
 	if (*rgb == NULL || *mask == NULL)
-		abort();
+		oom_abort();
 	bool opaque = true;
 	for (size_t i = 0; i < n; i++) {
 		memcpy(*rgb + 3 * i, px + 4 * i, 3);
@@ -494,29 +499,26 @@ static HPDF_Image S_png_image(struct pdf_writer *w, unsigned char *px, unsigned 
 	return img;
 }
 
-bool pdf_image_add(struct pdf_writer *w, const char *key, const char *path, char **err)
+bool pdf_image_add(struct pdf_writer *w, const char *key, const unsigned char *buf,
+                   size_t len, char **err)
 {
 	for (size_t i = 0; i < w->nimages; i++)
 		if (strcmp(w->images[i].key, key) == 0)
 			return true;
-	unsigned char *buf;
-	size_t len;
 	*err = NULL;
-	if (!S_slurp(path, IMAGE_MAX_BYTES, &buf, &len, err))
-		return false;
 	/* volatile: freed after a longjmp back into this frame. */
-	unsigned char *volatile vbuf = buf;
 	unsigned char *volatile px = NULL, *volatile rgb = NULL, *volatile mask = NULL;
-	HPDF_Image img = NULL;
 	if (setjmp(w->jmp)) {
+		w->armed = false;
 		*err = xstr_printf("libharu error 0x%04lX (detail %lu) while loading the image %s",
-		             (unsigned long)w->error, (unsigned long)w->detail, path);
-		free(vbuf);
+		             (unsigned long)w->error, (unsigned long)w->detail, key);
 		free(px);
 		free(rgb);
 		free(mask);
 		return false;
 	}
+	w->armed = true;
+	HPDF_Image img = NULL;
 	unsigned wd, ht;
 	bool alpha;
 	if (S_is_png(buf, len)) {
@@ -530,9 +532,9 @@ bool pdf_image_add(struct pdf_writer *w, const char *key, const char *path, char
 	} else if (S_is_jpeg(buf, len) && S_jpeg(buf, len, &wd, &ht, err)) {
 		img = HPDF_LoadJpegImageFromMem(w->pdf, buf, (HPDF_UINT)len);
 	} else if (*err == NULL) {
-		*err = xstr_printf("%s is not a PNG or JPEG image", path);
+		*err = xstr_printf("%s is not a PNG or JPEG image", key);
 	}
-	free(vbuf);
+	w->armed = false;
 	free(px);
 	free(rgb);
 	free(mask);
@@ -540,7 +542,7 @@ bool pdf_image_add(struct pdf_writer *w, const char *key, const char *path, char
 		return false;
 	struct pdf_image *im = realloc(w->images, (w->nimages + 1) * sizeof *im);
 	if (im == NULL)
-		abort();
+		oom_abort();
 	w->images = im;
 	im[w->nimages++] = (struct pdf_image){ xstr_printf("%s", key), img };
 	return true;
@@ -573,7 +575,11 @@ static void S_box(struct pdf_writer *w, HPDF_Page page, const struct lbox *b, do
 		S_color(page, b->color, true);
 		HPDF_Page_SetTextMatrix(page, 1, 0, b->font == LFONT_ITALIC ? ITALIC_SHEAR : 0,
 		                        1, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y));
-		HPDF_Page_ShowText(page, S_clean(w, b->text, &len));
+		for (size_t at = 0, n; at < len; at += n) {
+			n = S_piece(b->text + at, len - at);
+			size_t clean_len = n;
+			HPDF_Page_ShowText(page, S_clean(w, b->text + at, &clean_len));
+		}
 		break;
 	}
 	case LBOX_RECT:
@@ -631,11 +637,28 @@ static void S_page(struct pdf_writer *w, HPDF_Page page, const struct lpage *p,
 		HPDF_Page_EndText(page);
 }
 
-/* Sets a document info string, with the same replacements as the text. */
-static void S_attr(struct pdf_writer *w, HPDF_InfoType type, const char *value)
+/* value with the same replacements as the text, in one piece that libharu
+ * takes as a string: a longer one (an outline entry or an info value; the
+ * page shows it whole) is cut at a character and ends with an ellipsis.
+ * The result is value, the scratch buffer or *copy (the caller frees). */
+static const char *S_string(struct pdf_writer *w, const char *value, char **copy)
 {
 	size_t len = strlen(value);
-	HPDF_SetInfoAttr(w->pdf, type, S_clean(w, value, &len));
+	*copy = NULL;
+	if (len <= S_PIECE)
+		return S_clean(w, value, &len);
+	len = S_piece(value, len);
+	const char *t = S_clean(w, value, &len);
+	*copy = xstr_printf("%.*s\xE2\x80\xA6", (int)len, t);
+	return *copy;
+}
+
+/* Sets a document info string. */
+static void S_attr(struct pdf_writer *w, HPDF_InfoType type, const char *value)
+{
+	char *copy;
+	HPDF_SetInfoAttr(w->pdf, type, S_string(w, value, &copy));
+	free(copy);
 }
 
 static void S_info(struct pdf_writer *w, const struct pdf_info *info)
@@ -668,8 +691,9 @@ static void S_outline(struct pdf_writer *w, const struct ldoc *d, const HPDF_Pag
 		while (lv > 0 && parents[lv - 1] == NULL)
 			lv--;
 		HPDF_Outline parent = lv > 0 ? parents[lv - 1] : NULL;
-		size_t len = strlen(o->title);
-		HPDF_Outline ol = HPDF_CreateOutline(w->pdf, parent, S_clean(w, o->title, &len), utf8);
+		char *copy;
+		HPDF_Outline ol = HPDF_CreateOutline(w->pdf, parent, S_string(w, o->title, &copy), utf8);
+		free(copy);
 		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[o->page]);
 		/* libharu refuses XYZ with a null zoom; FitH keeps the reader's width. */
 		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(d->height - o->y + 4));
@@ -691,8 +715,16 @@ bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
 	*bytes = NULL;
 	*err = NULL;
 	if (pages == NULL || parents == NULL)
-		abort();
+		oom_abort();
+	if (w->error != 0) {   /* recorded while measuring, see S_on_error */
+		*err = xstr_printf("libharu error 0x%04lX (detail %lu) while measuring text",
+		             (unsigned long)w->error, (unsigned long)w->detail);
+		free(pages);
+		free(parents);
+		return false;
+	}
 	if (setjmp(w->jmp)) {
+		w->armed = false;
 		*err = xstr_printf("libharu error 0x%04lX (detail %lu) while writing the PDF",
 		             (unsigned long)w->error, (unsigned long)w->detail);
 		free(pages);
@@ -700,6 +732,7 @@ bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
 		free(buf);
 		return false;
 	}
+	w->armed = true;
 	HPDF_SetPageMode(w->pdf, d->noutline ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
 	for (size_t i = 0; i < d->npages; i++) {
 		pages[i] = HPDF_AddPage(w->pdf);
@@ -713,9 +746,10 @@ bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
 	HPDF_UINT32 size = HPDF_GetStreamSize(w->pdf);
 	buf = malloc(size ? size : 1);
 	if (buf == NULL)
-		abort();
+		oom_abort();
 	HPDF_UINT32 got = size;
 	HPDF_ReadFromStream(w->pdf, buf, &got);
+	w->armed = false;
 	*bytes = buf;
 	*len = got;
 	free(pages);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "oom.h"
 
 /* Sensitivity gaps |x* - W(c)| this close count as equal (declaration
  * order decides), so that rounding cannot pick between exact ties. */
@@ -539,7 +540,7 @@ size_t verdict_reasons(const struct verdict *v, bool favour_first, size_t *out,
 		return 0;
 	double *key = malloc((v->ncriteria ? v->ncriteria : 1) * sizeof *key);
 	if (key == NULL)
-		abort();
+		oom_abort();
 	for (size_t c = 0; c < v->ncriteria; c++)
 		key[c] = favour_first ? v->contrib[c] : -v->contrib[c];
 	size_t n = S_top(key, v->ncriteria, VERDICT_SCORE_EPS, out, max);
@@ -553,7 +554,7 @@ size_t verdict_strengths(const struct doc *doc, const double *u, size_t f,
 	size_t nf = doc->nframeworks;
 	double *lead = malloc((doc->ncriteria ? doc->ncriteria : 1) * sizeof *lead);
 	if (lead == NULL)
-		abort();
+		oom_abort();
 	/* How far f's u exceeds every other framework's on each criterion. */
 	for (size_t c = 0; c < doc->ncriteria; c++) {
 		double other = -INFINITY;

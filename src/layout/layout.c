@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "oom.h"
 
 void *layout_grow(void *p, size_t *cap, size_t need, size_t size)
 {
@@ -18,7 +19,7 @@ void *layout_grow(void *p, size_t *cap, size_t need, size_t size)
 		n *= 2;
 	void *q = realloc(p, n * size);
 	if (q == NULL)
-		abort();
+		oom_abort();
 	*cap = n;
 	return q;
 }
@@ -63,7 +64,7 @@ struct flow *layout_new(const struct page_geom *g, const struct measurer *m)
 	struct flow *f = calloc(1, sizeof *f);
 	struct ldoc *d = calloc(1, sizeof *d);
 	if (f == NULL || d == NULL)
-		abort();
+		oom_abort();
 	d->width = g->width;
 	d->height = g->height;
 	d->arena = arena_new();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "oom.h"
 
 /* The widest word (lo) and the natural width (hi) of every column, padding
  * included, over the header and the normal rows. */
@@ -42,7 +43,7 @@ bool layout_columns(const struct measurer *m, const struct ltable *t,
 	size_t nc = t->ncols;
 	double *lo = calloc(nc ? nc : 1, sizeof *lo), *hi = calloc(nc ? nc : 1, sizeof *hi);
 	if (lo == NULL || hi == NULL)
-		abort();
+		oom_abort();
 	S_extents(m, t, lo, hi);
 	/* A word wider than a quarter of the table (or than a fair share of
 	 * it) is broken rather than allowed to starve the other columns. */
@@ -120,7 +121,7 @@ size_t layout_column_groups(const struct measurer *m, const struct ltable *t,
 	}
 	double *lo = calloc(nc, sizeof *lo), *hi = calloc(nc, sizeof *hi);
 	if (lo == NULL || hi == NULL)
-		abort();
+		oom_abort();
 	S_extents(m, t, lo, hi);
 	double key_w = 0;
 	for (size_t c = 0; c < nc; c++) {
@@ -133,7 +134,7 @@ size_t layout_column_groups(const struct measurer *m, const struct ltable *t,
 		/* As many groups, their sizes as even as the widths allow. */
 		size_t *even = calloc(nc + 1, sizeof *even);
 		if (even == NULL)
-			abort();
+			oom_abort();
 		size_t per = (nc - key + g - 1) / g;
 		if (S_deal(lo, key, nc, width - key_w, per, even) == g)
 			memcpy(starts, even, (g + 1) * sizeof *starts);

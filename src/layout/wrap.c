@@ -5,12 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
-
-/* Length of the UTF-8 sequence starting with byte c (1 for stray bytes). */
-static size_t S_u8len(unsigned char c)
-{
-	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
+#include "utf8.h"
 
 static bool S_blank(char c)
 {
@@ -86,7 +81,7 @@ static void S_break_word(struct wrapper *w, const struct piece *p, size_t np)
 			const char *t = s;
 			double tw = 0;
 			while (t < end) {
-				size_t cl = S_u8len((unsigned char)*t);
+				size_t cl = utf8_lead_len((unsigned char)*t);
 				if (cl > (size_t)(end - t))
 					cl = (size_t)(end - t);
 				double cw = S_width(w, p[i].run, t, cl);

@@ -28,6 +28,8 @@
 #include <libxml/xmlerror.h>
 
 #include "arena.h"
+#include "fsutil.h"
+#include "utf8.h"
 #include "xstr.h"
 
 /* No XML_PARSE_NOENT (entity substitution), no XML_PARSE_DTDLOAD, no
@@ -219,27 +221,6 @@ static xmlParserInputPtr S_no_loading(const char *url, const char *id,
 /* ------------------------------------------------------------------ */
 /* The bytes: UTF-8, control characters, the declared encoding          */
 
-/* The length of the valid UTF-8 sequence at p (at most n bytes), or 0. */
-static size_t S_utf8(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	unsigned char c = p[0];
-	size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2
-	           : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-	if (len == 0 || len > n)
-		return 0;
-	uint32_t v = len == 1 ? c : c & (0x3F >> (len - 1));
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (p[i] & 0x3F);
-	}
-	static const uint32_t least[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	if (v < least[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return len;
-}
-
 /* Characters a format 1 file may not hold even where XML allows them:
  * C0 controls but tab and newlines (XML forbids them too, but says so in
  * its own words), DEL, the C1 controls (usually Windows-1252 text read as
@@ -264,8 +245,8 @@ static bool S_scan(struct load_ctx *ctx, const char *buf, size_t len,
 	long line = 1, bad_line = 0;
 	int bad = 0;
 	for (size_t i = 0; i < len;) {
-		uint32_t cp = 0;
-		size_t n = S_utf8(p + i, len - i, &cp);
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, UTF8_STRICT, &cp);
 		if (n == 1 && cp == 0) {
 			diags_add(ctx->d, DIAG_ERROR, file, line,
 			          "NUL byte: this is not a text file");
@@ -335,6 +316,35 @@ static bool S_declared_encoding(struct load_ctx *ctx, const char *buf,
 	diags_add(ctx->d, DIAG_ERROR, file, 1,
 	          "the file declares encoding '%s'; format 1 files are UTF-8",
 	          load_show(ctx, name));
+	return false;
+}
+
+/* Attributes per element and the length of one text, before libxml2
+ * spends quadratic time or unbounded memory on them (see prescan.c). */
+static bool S_limits(struct load_ctx *ctx, const char *buf, size_t len,
+                     const char *file)
+{
+	struct load_excess e;
+	if (load_prescan(buf, len, &e))
+		return true;
+	size_t shown = e.name_len < 200 ? e.name_len : 200;
+	const char *name = e.name == NULL ? ""
+	                 : load_show(ctx, arena_strndup(ctx->doc->arena, e.name, shown));
+	if (e.kind == LOAD_EXCESS_ATTRIBUTES)
+		diags_add(ctx->d, DIAG_ERROR, file, e.line,
+		          "<%s> has more than %d attributes; no format 1 element has "
+		          "more than 10", name, LOAD_MAX_ATTRIBUTES);
+	else if (e.kind == LOAD_EXCESS_VALUE)
+		diags_add(ctx->d, DIAG_ERROR, file, e.line,
+		          "an attribute value of <%s> is longer than the parser takes "
+		          "(10,000,000 bytes)", name);
+	else if (e.kind == LOAD_EXCESS_TAG)
+		diags_add(ctx->d, DIAG_ERROR, file, e.line,
+		          "the start tag of <%s> with its attributes is longer than the "
+		          "parser takes (10,000,000 bytes)", name);
+	else
+		diags_add(ctx->d, DIAG_ERROR, file, e.line,
+		          "a text is longer than the parser takes (10,000,000 bytes)");
 	return false;
 }
 
@@ -478,7 +488,8 @@ xmlDoc *load_parse(struct load_ctx *ctx, const char *buf, size_t len,
 		return NULL;
 	}
 	if (!S_scan(ctx, buf, len, file) ||
-	    !S_declared_encoding(ctx, buf, len, file))
+	    !S_declared_encoding(ctx, buf, len, file) ||
+	    !S_limits(ctx, buf, len, file))
 		return NULL;
 	xmlParserCtxt *p = xmlNewParserCtxt();
 	if (p == NULL) {
@@ -637,20 +648,24 @@ struct doc *load_file(const char *path, const struct load_opts *opts,
                       struct diags *d)
 {
 	size_t max = S_max_bytes(opts);
-	char *buf = NULL;
+	char *sha = opts != NULL ? opts->sha256 : NULL;
+	char *buf = NULL, *err = NULL;
 	size_t len = 0;
-	int err = 0;
-	switch (load_read_file(path, max, &buf, &len, &err)) {
-	case LOAD_READ_OK:
-		break;
-	case LOAD_READ_TOO_BIG:
-		diags_add(d, DIAG_ERROR, path, 1, "file is larger than %zu bytes "
-		          "(raise the limit with --max-bytes)", max);
-		return NULL;
-	case LOAD_READ_FAILED:
-		diags_add(d, DIAG_ERROR, path, 1, "cannot read: %s", strerror(err));
+	bool too_big;
+	if (sha != NULL)
+		sha[0] = '\0';
+	/* fs_read, not load_read_file: the user may name a pipe. */
+	if (!fs_read(path, max, &buf, &len, &too_big, &err)) {
+		if (too_big)
+			diags_add(d, DIAG_ERROR, path, 1, "file is larger than %zu bytes "
+			          "(raise the limit with --max-bytes)", max);
+		else
+			diags_add(d, DIAG_ERROR, path, 1, "%s", err);
+		free(err);
 		return NULL;
 	}
+	if (sha != NULL)
+		fs_sha256_hex(buf, len, sha);
 	struct doc *doc = load_memory(buf, len, path, opts, d);
 	free(buf);
 	return doc;

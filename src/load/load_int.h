@@ -114,12 +114,20 @@ bool load_spend(struct load_ctx *ctx, const xmlNode *n, size_t k);
 
 /* ---- paths.c -------------------------------------------------------------- */
 
-enum load_read { LOAD_READ_OK, LOAD_READ_TOO_BIG, LOAD_READ_FAILED };
+enum load_read { LOAD_READ_OK, LOAD_READ_TOO_BIG, LOAD_READ_FAILED, LOAD_READ_OUTSIDE };
 
 /* Reads a regular file (never a FIFO or device) of at most cap bytes into
- * a malloc'd buffer; *err is an errno value on failure. */
-enum load_read load_read_file(const char *path, size_t cap, char **buf,
-                              size_t *len, int *err);
+ * a malloc'd buffer; *err is an errno value on LOAD_READ_FAILED.  path is
+ * a realpath load_resolve checked; the file is read from the descriptor
+ * checked to be that file: not a link, regular, and (on Linux) inside the
+ * tree, else LOAD_READ_OUTSIDE (say so with load_outside). */
+enum load_read load_read_file(const struct load_ctx *ctx, const char *path,
+                              size_t cap, char **buf, size_t *len, int *err);
+
+/* The error at at that href (what: "include", "logo") leads outside the
+ * main file's directory tree (after load_resolve has found the tree). */
+void load_outside(struct load_ctx *ctx, const xmlNode *at, const char *what,
+                  const char *href);
 
 /* href (as in an include or a logo's src) resolved against the file
  * element at came from, refused with an error at at when it is a URL,
@@ -130,7 +138,9 @@ enum load_read load_read_file(const char *path, size_t cap, char **buf,
 char *load_resolve(struct load_ctx *ctx, const xmlNode *at, const char *what,
                    const char *href, char **real);
 
-/* Checks <logo src> at n and fills doc->meta.logo_path/logo_format. */
+/* Checks <logo src> at n and fills doc->meta.logo_path/logo_format and
+ * the logo's bytes (logo_data/logo_len, or logo_too_big), read from the
+ * descriptor it checked. */
 void load_logo(struct load_ctx *ctx, const xmlNode *n, const char *src);
 
 /* ---- the steps -------------------------------------------------------------- */
@@ -146,7 +156,8 @@ void load_shape(struct load_ctx *ctx, xmlNode *root);
  * for names format 1 does not know): for suggestions. */
 const char *const *load_shape_attrs(const char *name);
 
-/* The candidate within edit distance 2 of word (closest first), or NULL. */
+/* The name among candidates (NULL-terminated) to suggest for word under
+ * suggest.h's SUGGEST_NAMES rule, or NULL. */
 const char *load_suggest(const char *word, const char *const *candidates);
 
 /* Validates x against the embedded schema; reports in the tool's words. */
@@ -184,5 +195,35 @@ enum load_num load_decimal(const char *s, double *out);
 
 /* A small whole number (the format attribute). */
 bool load_integer(const char *s, long *out);
+
+/* ---- prescan.c ------------------------------------------------------------ */
+
+/* No format 1 element has more than 10 attributes; room for xmlns and
+ * xsi ones.  libxml2 checks duplicates pairwise, so this keeps a hostile
+ * start tag from taking hours. */
+#define LOAD_MAX_ATTRIBUTES 64
+/* One text (between tags, or a CDATA section) or attribute value, in
+ * bytes as written: libxml2's own limit, which it does not apply when it
+ * parses from memory. */
+#define LOAD_MAX_TEXT 10000000   /* the messages say "10,000,000 bytes" */
+/* A whole start tag: libxml2 gives up on one near LOAD_MAX_TEXT with an
+ * "internal error"; refused a little before, in the tool's words. */
+#define LOAD_MAX_TAG (LOAD_MAX_TEXT - 1000)
+
+enum load_excess_kind {
+	LOAD_EXCESS_NONE, LOAD_EXCESS_ATTRIBUTES, LOAD_EXCESS_VALUE, LOAD_EXCESS_TAG,
+	LOAD_EXCESS_TEXT
+};
+
+struct load_excess {
+	enum load_excess_kind kind;
+	long line;              /* where the tag, value or text starts */
+	const char *name;       /* the element's name as written, in buf (not */
+	size_t name_len;        /* NUL-terminated); NULL for text */
+};
+
+/* Scans the raw bytes for the first excess over the limits above, in one
+ * linear pass; false with *out filled when there is one. */
+bool load_prescan(const char *buf, size_t len, struct load_excess *out);
 
 #endif

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "suggest.h"
 
 enum S_kind {
 	K_EMPTY,      /* attributes only */
@@ -143,58 +144,12 @@ const char *const *load_shape_attrs(const char *name)
 /* ------------------------------------------------------------------ */
 /* Suggestions                                                          */
 
-#define S_MAX_WORD 64
-
-/* Edit distance with adjacent transpositions (optimal string alignment),
- * for words of at most S_MAX_WORD bytes. */
-static size_t S_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t rows[3][S_MAX_WORD + 1];
-	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
-	for (size_t j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t v = prev[j - 1] + cost;
-			if (prev[j] + 1 < v)
-				v = prev[j] + 1;
-			if (cur[j - 1] + 1 < v)
-				v = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
-				v = prev2[j - 2] + 1;
-			cur[j] = v;
-		}
-		size_t *t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-	}
-	return prev[lb];
-}
-
 const char *load_suggest(const char *word, const char *const *candidates)
 {
-	size_t lw = strlen(word);
-	if (lw < 3 || lw > S_MAX_WORD)
-		return NULL;
-	const char *best = NULL;
-	size_t best_d = 3;
-	for (; *candidates != NULL; candidates++) {
-		size_t lc = strlen(*candidates);
-		if (lc < 3 || lc > S_MAX_WORD)
-			continue;
-		size_t d = S_distance(word, *candidates);
-		/* A short word is close to too much at distance 2. */
-		if (d < best_d && (d == 1 || (lw > 4 && lc > 4))) {
-			best = *candidates;
-			best_d = d;
-		}
-	}
-	return best;
+	size_t n = 0;
+	while (candidates[n] != NULL)
+		n++;
+	return suggest_best(word, candidates, n, SUGGEST_NAMES);
 }
 
 /* ------------------------------------------------------------------ */

@@ -78,9 +78,12 @@ static xmlDoc *S_include_load(struct load_ctx *ctx, xmlNode *inc, const char *hr
 	int err = 0;
 	size_t cap = ctx->max_bytes - ctx->bytes;
 	const char *shown = load_show(ctx, href);
-	switch (load_read_file(real, cap, &buf, &len, &err)) {
+	switch (load_read_file(ctx, real, cap, &buf, &len, &err)) {
 	case LOAD_READ_OK:
 		break;
+	case LOAD_READ_OUTSIDE:
+		load_outside(ctx, inc, "include", href);
+		return NULL;
 	case LOAD_READ_TOO_BIG:
 		load_err(ctx, inc, "include '%s' takes the input over %zu bytes "
 		         "(raise the limit with --max-bytes)", shown,

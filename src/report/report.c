@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "oom.h"
 
 #define DOT "  \xC2\xB7  "      /* a middle dot between items */
 
@@ -35,30 +36,46 @@ const char *report_fw(const struct rb *b, size_t f)
 	return b->doc->frameworks[f].name;
 }
 
+/* The value of placeholder name (len bytes) for profile, or NULL when it
+ * has none here (no profile, no winner, an unknown name). */
 static const char *S_value(const struct report_set *rs, size_t profile,
                            const char *name, size_t len, struct arena *a)
 {
 	const struct doc *doc = rs->doc;
 	const struct verdict *v = profile != MODEL_NO_INDEX ? rs->profiles[profile] : NULL;
-#define IS(s) (len == strlen(s) && strncmp(name, s, len) == 0)
-	if (IS("comparison.title"))
+	size_t id_at, id_len, f;
+	enum patterns_ph kind = patterns_ph_kind(name, len, &id_at, &id_len);
+	switch (kind) {
+	case PATTERNS_PH_TITLE:
 		return doc->title;
-	if (IS("date"))
+	case PATTERNS_PH_DATE:
 		return doc->meta.date ? doc->meta.date : rs->generated;
+	case PATTERNS_PH_FW_NAME:
+	case PATTERNS_PH_FW_VERSION:
+		f = model_framework_ix(doc, arena_strndup(a, name + id_at, id_len));
+		if (f == MODEL_NO_INDEX)
+			return NULL;
+		return kind == PATTERNS_PH_FW_NAME ? doc->frameworks[f].name
+		                                   : doc->frameworks[f].version;
+	default:
+		break;
+	}
 	if (v == NULL)
 		return NULL;
-	if (IS("profile.name"))
+	switch (kind) {
+	case PATTERNS_PH_PROFILE_NAME:
 		return doc->profiles[profile].name;
-	if (IS("profile.id"))
+	case PATTERNS_PH_PROFILE_ID:
 		return doc->profiles[profile].id;
-	if (IS("winner.name"))
+	case PATTERNS_PH_WINNER:
 		return v->kind == VERDICT_WINNER ? doc->frameworks[v->ranking[0].framework].name : NULL;
-	if (IS("runner-up.name"))
+	case PATTERNS_PH_RUNNER_UP:
 		return v->nqualified >= 2 ? doc->frameworks[v->ranking[1].framework].name : NULL;
-	if (IS("margin"))
+	case PATTERNS_PH_MARGIN:
 		return v->has_margin ? arena_printf(a, "%.1f", v->margin) : NULL;
-#undef IS
-	return NULL;
+	default:
+		return NULL;
+	}
 }
 
 char *report_expand(const struct report_set *rs, size_t profile, const char *text,
@@ -70,28 +87,14 @@ char *report_expand(const struct report_set *rs, size_t profile, const char *tex
 	char *out = malloc(cap);
 	struct placeholder ph;
 	if (out == NULL)
-		abort();
+		oom_abort();
 	for (;;) {
 		bool found = patterns_next_placeholder(rs->pat, text, at, &ph);
 		size_t stop = found ? ph.start : strlen(text);
 		const char *val = NULL;
 		if (found) {
-			const char *name = text + ph.name_start;
-			size_t len = ph.name_end - ph.name_start;
-			if (len > 10 && strncmp(name, "framework.", 10) == 0) {
-				/* Ids may hold dots: the field is after the last one. */
-				size_t dot = len;
-				while (name[--dot] != '.')
-					;
-				char *id = arena_strndup(a, name + 10, dot - 10);
-				size_t f = model_framework_ix(rs->doc, id);
-				bool want_name = len - dot - 1 == 4;   /* "name", else "version" */
-				if (f != MODEL_NO_INDEX)
-					val = want_name ? rs->doc->frameworks[f].name
-					                : rs->doc->frameworks[f].version;
-			} else {
-				val = S_value(rs, profile, name, len, a);
-			}
+			val = S_value(rs, profile, text + ph.name_start,
+			              ph.name_end - ph.name_start, a);
 			if (val == NULL)
 				val = DASH;
 		}
@@ -100,7 +103,7 @@ char *report_expand(const struct report_set *rs, size_t profile, const char *tex
 			cap = need * 2;
 			char *p = realloc(out, cap);
 			if (p == NULL)
-				abort();
+				oom_abort();
 			out = p;
 		}
 		memcpy(out + n, text + at, stop - at);

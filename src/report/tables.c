@@ -25,20 +25,6 @@ static struct lcell S_cell2(struct rb *b, const char *head, const char *more)
 	return c;
 }
 
-/* The label a reader sees for a rating: level label, value with unit, or
- * "unknown". */
-static const char *S_level(struct rb *b, size_t c, size_t f)
-{
-	const struct criterion *cr = &b->doc->criteria[c];
-	const struct scale *s = &b->doc->scales[cr->scale_ix];
-	const struct rating *r = model_rating(b->doc, c, f);
-	if (r->unknown)
-		return "unknown";
-	if (s->kind == SCALE_ORDINAL)
-		return s->levels[r->level_ix].label;
-	return s->unit ? arena_printf(b->a, "%s %s", r->raw, s->unit) : r->raw;
-}
-
 /* The level as a row of four circles, filled in proportion to the
  * normalised rating, so that it reads without colour. */
 static const char *S_dots(struct rb *b, double u)
@@ -67,7 +53,7 @@ static struct lcell S_rating_cell(struct rb *b, size_t c, size_t f)
 {
 	const struct rating *r = model_rating(b->doc, c, f);
 	double u = b->rs->u[c * b->doc->nframeworks + f];
-	const char *label = S_level(b, c, f);
+	const char *label = explain_rating(b->doc, c, f, b->a);
 	const char *level = r->unknown ? "unknown ?" : arena_printf(b->a, "%s %s", label,
 	                                                            S_dots(b, u));
 	struct lrun *runs = arena_array(b->a, 2, sizeof *runs);

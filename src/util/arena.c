@@ -3,10 +3,10 @@
 
 #include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
 #include "xstr.h"
 
 #define ARENA_BLOCK (64 * 1024)
@@ -26,10 +26,8 @@ struct arena {
 static void *S_xmalloc(size_t n)
 {
 	void *p = malloc(n);
-	if (p == NULL) {
-		fputs("verdict: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		oom_abort();
 	return p;
 }
 
@@ -58,10 +56,8 @@ void *arena_alloc(struct arena *a, size_t n)
 {
 	if (n == 0)
 		n = 1;
-	if (n > SIZE_MAX - ARENA_ALIGN) {
-		fputs("verdict: allocation too large\n", stderr);
-		abort();
-	}
+	if (n > SIZE_MAX - ARENA_ALIGN)
+		oom_abort();   /* more than any block could hold */
 	n = (n + ARENA_ALIGN - 1) / ARENA_ALIGN * ARENA_ALIGN;
 	struct block *b = a->head;
 	if (b == NULL || b->size - b->used < n) {
@@ -89,10 +85,8 @@ void *arena_alloc(struct arena *a, size_t n)
 
 void *arena_array(struct arena *a, size_t count, size_t size)
 {
-	if (size != 0 && count > SIZE_MAX / size) {
-		fputs("verdict: allocation too large\n", stderr);
-		abort();
-	}
+	if (size != 0 && count > SIZE_MAX / size)
+		oom_abort();   /* the size overflows: more than memory holds */
 	return arena_alloc(a, count * size);
 }
 

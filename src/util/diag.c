@@ -2,19 +2,17 @@
 #include "diag.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "oom.h"
 #include "xstr.h"
 
 static void *S_xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n);
-	if (p == NULL) {
-		fputs("verdict: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		oom_abort();
 	return p;
 }
 

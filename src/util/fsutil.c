@@ -1,4 +1,5 @@
-/* fsutil.c - files for the CLI: read, hash (libmd), list, write atomically. */
+/* fsutil.c - files: read with a cap, hash (libmd), list, write atomically. */
+#define _XOPEN_SOURCE 700   /* realpath */
 #include "fsutil.h"
 
 #include <dirent.h>
@@ -15,6 +16,7 @@
 
 #include <sha2.h>
 
+#include "oom.h"
 #include "xstr.h"
 
 void fs_sha256_hex(const void *buf, size_t len, char out[65])
@@ -25,17 +27,13 @@ void fs_sha256_hex(const void *buf, size_t len, char out[65])
 	SHA256End(&ctx, out);
 }
 
-bool fs_read(const char *path, size_t max, char **buf, size_t *len,
-             bool *too_big, char **err)
+bool fs_read_fd(int fd, size_t max, char **buf, size_t *len, bool *too_big,
+                int *errnum)
 {
 	*buf = NULL;
 	*len = 0;
 	*too_big = false;
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL) {
-		*err = xstr_printf("cannot read: %s", strerror(errno));
-		return false;
-	}
+	*errnum = 0;
 	size_t cap = 0, n = 0;
 	char *b = NULL;
 	for (;;) {
@@ -43,26 +41,30 @@ bool fs_read(const char *path, size_t max, char **buf, size_t *len,
 			cap = cap ? cap * 2 : 64 * 1024;
 			char *nb = realloc(b, cap + 1);
 			if (nb == NULL)
-				abort();
+				oom_abort();
 			b = nb;
 		}
+		/* One byte past the cap at most, to know it is past (written so
+		 * that max = SIZE_MAX does not overflow). */
 		size_t want = cap - n;
-		if (n + want > max + 1)          /* read one byte past the cap at most */
-			want = max + 1 - n;
-		size_t got = fread(b + n, 1, want, fp);
-		n += got;
+		if (want > max - n)
+			want = max - n + 1;
+		ssize_t got = read(fd, b + n, want);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			*errnum = errno;
+			break;
+		}
+		n += (size_t)got;
 		if (n > max) {
 			*too_big = true;
 			break;
 		}
-		if (got < want)
+		if (got == 0)
 			break;
 	}
-	bool failed = ferror(fp);
-	fclose(fp);
-	if (failed || *too_big) {
-		if (failed)
-			*err = xstr_printf("cannot read: %s", strerror(errno));
+	if (*errnum != 0 || *too_big) {
 		free(b);
 		return false;
 	}
@@ -70,6 +72,24 @@ bool fs_read(const char *path, size_t max, char **buf, size_t *len,
 	*buf = b;
 	*len = n;
 	return true;
+}
+
+bool fs_read(const char *path, size_t max, char **buf, size_t *len,
+             bool *too_big, char **err)
+{
+	*buf = NULL;
+	*len = 0;
+	*too_big = false;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), errnum = 0;
+	if (fd < 0) {
+		*err = xstr_printf("cannot read: %s", strerror(errno));
+		return false;
+	}
+	bool ok = fs_read_fd(fd, max, buf, len, too_big, &errnum);
+	close(fd);
+	if (!ok && errnum != 0)
+		*err = xstr_printf("cannot read: %s", strerror(errnum));
+	return ok;
 }
 
 bool fs_is_dir(const char *path)
@@ -102,7 +122,7 @@ bool fs_list_xml(const char *dir, char ***names, size_t *n, char **err)
 			cap = cap ? cap * 2 : 16;
 			char **nn = realloc(*names, cap * sizeof **names);
 			if (nn == NULL)
-				abort();
+				oom_abort();
 			*names = nn;
 		}
 		size_t dl = strlen(dir);
@@ -147,11 +167,32 @@ bool fs_mkdirs(const char *dir, char **err)
 	return true;
 }
 
-bool fs_write_atomic(const char *path, const void *buf, size_t len, char **err)
+/* fs_write_atomic's temporary file for path: ".NAME.XXXXXX" beside it. */
+static char *S_temp_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? xstr_printf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-	                  : xstr_printf(".%s.XXXXXX", path);
+	return slash ? xstr_printf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
+	             : xstr_printf(".%s.XXXXXX", path);
+}
+
+/* Writes all of buf to fd, retrying short writes; 0 or an errno value. */
+static int S_write_all(int fd, const char *p, size_t left)
+{
+	while (left > 0) {
+		ssize_t w = write(fd, p, left);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return w < 0 ? errno : EIO;
+		p += w;
+		left -= (size_t)w;
+	}
+	return 0;
+}
+
+bool fs_write_atomic(const char *path, const void *buf, size_t len, char **err)
+{
+	char *tmp = S_temp_name(path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		*err = xstr_printf("cannot create a file beside %s: %s", path, strerror(errno));
@@ -161,20 +202,7 @@ bool fs_write_atomic(const char *path, const void *buf, size_t len, char **err)
 	/* mkstemp makes the file 0600; give it what a plain create would. */
 	mode_t mask = umask(0);
 	umask(mask);
-	const char *p = buf;
-	size_t left = len;
-	int saved = 0;
-	while (left > 0) {
-		ssize_t w = write(fd, p, left);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			saved = w < 0 ? errno : EIO;
-			break;
-		}
-		p += w;
-		left -= (size_t)w;
-	}
+	int saved = S_write_all(fd, buf, len);
 	if (saved == 0 && fchmod(fd, 0666 & ~mask) != 0)
 		saved = errno;
 	if (saved == 0 && fsync(fd) != 0)
@@ -190,5 +218,67 @@ bool fs_write_atomic(const char *path, const void *buf, size_t len, char **err)
 		return false;
 	}
 	free(tmp);
+	return true;
+}
+
+size_t fs_remove_temps(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstr_printf("%.*s", (int)(slash - path + 1), path) : xstr_printf("./");
+	char *prefix = xstr_printf(".%s.", slash ? slash + 1 : path);
+	size_t plen = strlen(prefix), removed = 0;
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d != NULL && (e = readdir(d)) != NULL;) {
+		if (strlen(e->d_name) != plen + 6 || strncmp(e->d_name, prefix, plen) != 0)
+			continue;
+		char *p = xstr_printf("%s%s", dir, e->d_name);
+		removed += unlink(p) == 0;
+		free(p);
+	}
+	if (d != NULL)
+		closedir(d);
+	free(prefix);
+	free(dir);
+	return removed;
+}
+
+bool fs_write_to(const char *path, const void *buf, size_t len, char **err)
+{
+	struct stat ls, st;
+	if (lstat(path, &ls) != 0) {
+		if (errno == ENOENT)
+			return fs_write_atomic(path, buf, len, err);
+		*err = xstr_printf("cannot write %s: %s", path, strerror(errno));
+		return false;
+	}
+	if (stat(path, &st) != 0) {
+		*err = xstr_printf("cannot write %s: %s", path, S_ISLNK(ls.st_mode)
+		                   ? "it is a symbolic link to nothing" : strerror(errno));
+		return false;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*err = xstr_printf("cannot write %s: it is a directory", path);
+		return false;
+	}
+	if (S_ISREG(st.st_mode)) {
+		if (!S_ISLNK(ls.st_mode))
+			return fs_write_atomic(path, buf, len, err);
+		char *real = realpath(path, NULL);
+		if (real == NULL) {
+			*err = xstr_printf("cannot write %s: %s", path, strerror(errno));
+			return false;
+		}
+		bool ok = fs_write_atomic(real, buf, len, err);
+		free(real);
+		return ok;
+	}
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	int saved = fd < 0 ? errno : S_write_all(fd, buf, len);
+	if (fd >= 0 && close(fd) != 0 && saved == 0)
+		saved = errno;
+	if (saved != 0) {
+		*err = xstr_printf("cannot write %s: %s", path, strerror(saved));
+		return false;
+	}
 	return true;
 }

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "oom.h"
+
 char *xstr_vprintf(const char *fmt, va_list ap)
 {
 	va_list again;
@@ -11,10 +13,8 @@ char *xstr_vprintf(const char *fmt, va_list ap)
 	int n = vsnprintf(NULL, 0, fmt, again);
 	va_end(again);
 	char *s = malloc(n < 0 ? 1 : (size_t)n + 1);
-	if (s == NULL) {
-		fputs("verdict: out of memory\n", stderr);
-		abort();
-	}
+	if (s == NULL)
+		oom_abort();
 	s[0] = '\0';
 	if (n >= 0)
 		vsnprintf(s, (size_t)n + 1, fmt, ap);

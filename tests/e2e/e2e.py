@@ -36,6 +36,24 @@ def check(cond, what):
         raise AssertionError(what)
 
 
+class Skip(Exception):
+    """A test that cannot run here: run.py says so and counts it apart."""
+
+
+def skip(why):
+    raise Skip(why)
+
+
+def has_locale(name):
+    """Whether the C library can switch to locale name (in a child, so
+    that this process keeps its own)."""
+    import sys
+    p = subprocess.run([sys.executable, "-c", "import locale, sys; "
+                        f"locale.setlocale(locale.LC_ALL, {name!r})"],
+                       capture_output=True, timeout=60)
+    return p.returncode == 0
+
+
 def pdfinfo(path):
     rc, out, err = tool("pdfinfo", path)
     check(rc == 0, f"pdfinfo {path}: {err}")

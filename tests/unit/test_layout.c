@@ -1,5 +1,5 @@
-/* Unit tests of the layout module with fake metrics: every character
- * (UTF-8 sequence) is 0.5 * size wide, bold 0.6 * size. */
+/* Unit tests of the layout module with fake metrics (fake_metrics.h):
+ * every character (UTF-8 sequence) is 0.5 * size wide, bold 0.6 * size. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,23 +12,11 @@
 #include <string.h>
 
 #include "arena.h"
+#include "fake_metrics.h"
 #include "layout.h"
+#include "testutil.h"
 
-static size_t chars(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
-}
-
-static double fake_width(void *ctx, enum lfont font, double size, const char *s, size_t len)
-{
-	(void)ctx;
-	return (double)chars(s, len) * size * (font == LFONT_BOLD ? 0.6 : 0.5);
-}
-
-static const struct measurer M = { fake_width, NULL, 0.93 };
+static const struct measurer M = { fake_width, NULL, FAKE_ASCENT };
 
 /* Line i of a wrap as one string (fragments joined with the blanks the
  * positions imply). */
@@ -751,6 +739,59 @@ static void the_last_rows_of_a_table_are_not_left_alone(void **state)
 	free_cells(head, 1);
 }
 
+/* The golden files' text: every kind of box, numbers to 0.01 pt, the
+ * same under a decimal-comma locale. */
+static const char S_DUMP[] =
+	"document 595.28 841.89 pages 2\n"
+	"outline 0 page 2 y 72.00 \"Why \\\"this\\\"\"\n"
+	"page 1 boxes 4\n"
+	"  text 72.00 90.50 bold 10.00 #ff8000 \"\\x09αβ\"\n"
+	"  rect 72.00 100.00 451.28 0.01 fill #000000\n"
+	"  rect 0.00 -0.50 1.00 2.00 stroke 0.50 #ffffff\n"
+	"  line 72.00 100.00 -10.00 0.00 0.25 #000000\n"
+	"page 2 boxes 2\n"
+	"  link 1.00 2.00 3.00 4.00 \"https://example.org\"\n"
+	"  image 1.00 2.00 3.00 4.00 \"logo\"\n";
+
+static char *S_dump_sample(void)
+{
+	struct lbox p1[] = {
+		{ .kind = LBOX_TEXT, .x = 72, .y = 90.499, .font = LFONT_BOLD, .size = 10,
+		  .color = { 1, 0.5, 0 }, .text = "\tαβ!", .len = 5 },
+		{ .kind = LBOX_RECT, .x = 72, .y = 100, .w = 451.275, .h = 0.005, .fill = true },
+		{ .kind = LBOX_RECT, .y = -0.5, .w = 1, .h = 2, .size = 0.5, .color = { 1, 1, 1 } },
+		{ .kind = LBOX_LINE, .x = 72, .y = 100, .w = -10, .h = -0.001, .size = 0.25 },
+	};
+	struct lbox p2[] = {
+		{ .kind = LBOX_LINK, .x = 1, .y = 2, .w = 3, .h = 4, .text = "https://example.org",
+		  .len = 19 },
+		{ .kind = LBOX_IMAGE, .x = 1, .y = 2, .w = 3, .h = 4, .text = "logo", .len = 4 },
+	};
+	struct lpage pages[] = { { p1, 4, 4 }, { p2, 2, 2 } };
+	struct loutline outline = { "Why \"this\"", 0, 1, 72 };
+	struct ldoc d = { .width = 595.2756, .height = 841.8898, .pages = pages, .npages = 2,
+	                  .outline = &outline, .noutline = 1 };
+	return layout_dump(&d);
+}
+
+static void dump_prints_every_box(void **state)
+{
+	(void)state;
+	char *s = S_dump_sample();
+	assert_string_equal(s, S_DUMP);
+	free(s);
+}
+
+static void dump_ignores_the_locale(void **state)
+{
+	(void)state;
+	TU_COMMA_LOCALE_OR_SKIP();
+	char *s = S_dump_sample();
+	setlocale(LC_ALL, "C");
+	assert_string_equal(s, S_DUMP);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -777,6 +818,8 @@ int main(void)
 		cmocka_unit_test(headings_go_with_what_follows_them),
 		cmocka_unit_test(a_box_too_long_for_the_page_splits_with_a_frame_on_each),
 		cmocka_unit_test(the_last_rows_of_a_table_are_not_left_alone),
+		cmocka_unit_test(dump_prints_every_box),
+		cmocka_unit_test(dump_ignores_the_locale),
 	};
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
 }

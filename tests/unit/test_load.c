@@ -13,8 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "load.h"
 #include "model.h"
+#include "pdf.h"
 #include "testutil.h"
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -404,26 +406,23 @@ static void test_malformed_decimals(void **state)
 	diags_free(&d);
 }
 
-/* The decimal point is '.', whatever LC_NUMERIC says. */
+/* The decimal point is '.', whatever LC_NUMERIC says.  Without a
+ * decimal-comma locale there is nothing to show: skipped, and said so. */
 static void test_decimal_ignores_locale(void **state)
 {
 	(void)state;
-	static const char *const comma_locales[] = {
-		"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8", NULL,
-	};
-	bool set = false;
-	for (size_t i = 0; comma_locales[i] != NULL && !set; i++)
-		set = setlocale(LC_NUMERIC, comma_locales[i]) != NULL;
+	TU_COMMA_LOCALE_OR_SKIP();
+	char probe[16];
+	snprintf(probe, sizeof probe, "%.1f", 0.5);
 	struct diags d;
 	diags_init(&d);
 	struct doc *doc = LOAD_STR(MINIMAL, &d);
-	setlocale(LC_NUMERIC, "C");
+	setlocale(LC_ALL, "C");
+	assert_string_equal(probe, "0,5");   /* the locale really has a comma */
 	assert_non_null(doc);
 	TU_ASSERT_NO_ERRORS(&d);
 	assert_true(doc->criteria[1].ratings[0].value == 41.5);
 	assert_true(doc->profiles[0].uses[1].share == 2.5);
-	if (!set)
-		print_message("(no decimal-comma locale installed; ran in C)\n");
 	model_free(doc);
 	diags_free(&d);
 }
@@ -1059,6 +1058,121 @@ static void test_big_line_numbers(void **state)
 	diags_free(&d);
 }
 
+/* ------------------------------------------------------------------ */
+/* The logo is read once, at load, from the descriptor that was checked */
+
+/* A path in t's directory, removed by tmp_remove. */
+static const char *S_tmp_path(struct tmpdir *t, const char *name)
+{
+	size_t size = strlen(t->dir) + strlen(name) + 2;
+	char *p = malloc(size);
+	assert_non_null(p);
+	snprintf(p, size, "%s/%s", t->dir, name);
+	t->paths[t->n++] = p;
+	return p;
+}
+
+/* The n bytes at data into a new file name in t. */
+static const char *S_tmp_bytes(struct tmpdir *t, const char *name, const void *data, size_t n)
+{
+	const char *p = S_tmp_path(t, name);
+	FILE *f = fopen(p, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	return p;
+}
+
+/* Loads DOC(<meta><logo src=src/></meta>) as t's main.xml. */
+static struct doc *S_load_logo(struct tmpdir *t, const char *src, struct diags *d)
+{
+	char xml[2048];
+	snprintf(xml, sizeof xml, DOC("<meta><logo src=\"%s\"/></meta>\n"), src);
+	const char *main_path = tmp_write(t, "main.xml", xml);
+	diags_init(d);
+	struct doc *doc = load_file(main_path, NULL, d);
+	assert_non_null(doc);
+	return doc;
+}
+
+/* The model holds the logo's bytes exactly, and the check stage probes
+ * those: the file may be gone (or swapped) after the load. */
+static void test_logo_bytes_in_model(void **state)
+{
+	(void)state;
+	/* A 3 x 1 RGB PNG, NUL bytes and all. */
+	static const char png[] =
+		"\x89\x50\x4E\x47\x0D\x0A\x1A\x0A\x00\x00\x00\x0D\x49\x48\x44\x52"
+		"\x00\x00\x00\x03\x00\x00\x00\x01\x08\x02\x00\x00\x00\x94\x82\x83"
+		"\xE3\x00\x00\x00\x0D\x49\x44\x41\x54\x78\xDA\x63\xF8\xCF\xC0\x00"
+		"\x41\x00\x11\xF8\x02\xFE\x3C\xBB\xFD\xA6\x00\x00\x00\x00\x49\x45"
+		"\x4E\x44\xAE\x42\x60\x82";
+	size_t n = sizeof png - 1;
+	struct tmpdir t;
+	tmp_make(&t);
+	const char *logo = S_tmp_bytes(&t, "shared/logo.png", png, n);
+	struct diags d;
+	struct doc *doc = S_load_logo(&t, "shared/logo.png", &d);
+	TU_ASSERT_NO_ERRORS(&d);
+	assert_int_equal(doc->meta.logo_format, LOGO_PNG);
+	assert_false(doc->meta.logo_too_big);
+	assert_int_equal(doc->meta.logo_len, n);
+	assert_memory_equal(doc->meta.logo_data, png, n);
+	assert_int_equal(unlink(logo), 0);
+	double w = 0, h = 0;
+	assert_true(check_logo(doc, pdf_image_probe, &w, &h, &d));
+	assert_true(w == 3 && h == 1);
+	assert_int_equal(d.count, 0);
+	model_free(doc);
+	diags_free(&d);
+	tmp_remove(&t);
+}
+
+/* A FIFO is refused at once: opened without waiting for a writer, then
+ * found not to be a regular file. */
+static void test_logo_fifo_refused_without_hanging(void **state)
+{
+	(void)state;
+	struct tmpdir t;
+	tmp_make(&t);
+	assert_int_equal(mkfifo(S_tmp_path(&t, "shared/fifo.png"), 0600), 0);
+	alarm(10);   /* a hang is a failure (SIGALRM), not a stuck test run */
+	struct diags d;
+	struct doc *doc = S_load_logo(&t, "shared/fifo.png", &d);
+	alarm(0);
+	TU_ASSERT_DIAG(&d, 3, "logo 'shared/fifo.png' is not a regular file");
+	assert_null(doc->meta.logo_path);
+	assert_null(doc->meta.logo_data);
+	model_free(doc);
+	diags_free(&d);
+	tmp_remove(&t);
+}
+
+/* A logo over MODEL_LOGO_MAX_BYTES is kept out of memory; the check says
+ * it is not shown, in the words the renderer used to say it. */
+static void test_logo_too_big(void **state)
+{
+	(void)state;
+	struct tmpdir t;
+	tmp_make(&t);
+	const char *big = S_tmp_bytes(&t, "shared/big.png", "\x89PNG\r\n\x1A\n", 8);
+	assert_int_equal(truncate(big, (off_t)MODEL_LOGO_MAX_BYTES + 1), 0);
+	struct diags d;
+	struct doc *doc = S_load_logo(&t, "shared/big.png", &d);
+	TU_ASSERT_NO_ERRORS(&d);
+	assert_true(doc->meta.logo_too_big);
+	assert_null(doc->meta.logo_data);
+	double w, h;
+	assert_false(check_logo(doc, pdf_image_probe, &w, &h, &d));
+	char want[256];
+	snprintf(want, sizeof want, "logo not shown: shared/big.png: %s is larger than "
+	         "16777216 bytes", big);
+	TU_ASSERT_DIAG(&d, 3, want);
+	model_free(doc);
+	diags_free(&d);
+	tmp_remove(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1091,6 +1205,9 @@ int main(void)
 		cmocka_unit_test(test_xinclude_self),
 		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_big_line_numbers),
+		cmocka_unit_test(test_logo_bytes_in_model),
+		cmocka_unit_test(test_logo_fifo_refused_without_hanging),
+		cmocka_unit_test(test_logo_too_big),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,575 @@
+/* batch.c - the batch: inputs, the work list, shards, workers, writes.
+ *
+ * Each input is read (load_file), checked and judged, and its diagnostics
+ * printed; then the (input, report) work list, cut to this run's shard, is
+ * written by one process or by --jobs workers, each PDF atomically, and
+ * the JSON summary last. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "check.h"
+#include "cli.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "json.h"
+#include "load.h"
+#include "model.h"
+#include "oom.h"
+#include "patterns.h"
+#include "pdf.h"
+#include "report.h"
+#include "verdict.h"
+#include "xstr.h"
+
+struct input {
+	const char *path;
+	char sha[65];
+	bool has_sha, valid;
+	struct doc *doc;
+	struct diags diags;
+	struct arena *arena;      /* verdicts and paths */
+	double *u, close_call;
+	struct verdict **scen, **prof;   /* prof[p] NULL when filtered out */
+	char **pdf;               /* per profile, set when written */
+	char *overview;
+	char *logo;               /* the logo's path when it can be embedded */
+	double logo_w, logo_h;    /* its size in pixels */
+};
+
+struct item {
+	size_t input;
+	size_t profile;           /* MODEL_NO_INDEX: the overview */
+};
+
+struct run {
+	struct cli_options opt;
+	struct patterns *pat;
+	struct user_regex *filter;
+	struct input *inputs;
+	size_t ninputs;
+	struct item *items;
+	size_t nitems;
+	char ***dirs;             /* per directory argument, its *.xml files */
+	size_t *ndirs_files, ndirs;
+	char generated[32];
+	time_t now;
+	bool tty;
+	struct pdf_charset *charset;   /* what the fonts draw; NULL: not readable */
+	bool charset_tried;
+	const struct doc **ids;   /* the valid inputs so far, in order */
+	size_t nids;
+};
+
+/* Frees everything the run holds; also called by --jobs workers before
+ * they exit, so that memory checkers see a clean exit there too. */
+static void S_cleanup(struct run *r)
+{
+	for (size_t i = 0; i < r->ninputs; i++) {
+		model_free(r->inputs[i].doc);
+		diags_free(&r->inputs[i].diags);
+		arena_free(r->inputs[i].arena);
+	}
+	for (size_t i = 0; i < r->ndirs; i++)
+		fs_free_list(r->dirs[i], r->ndirs_files[i]);
+	free(r->dirs);
+	free(r->ndirs_files);
+	free(r->inputs);
+	free(r->items);
+	patterns_user_free(r->filter);
+	patterns_free(r->pat);
+	pdf_charset_free(r->charset);
+	free(r->ids);
+}
+
+/* ---- reading and judging ------------------------------------------------ */
+
+static void S_judge(struct run *r, struct input *in)
+{
+	const struct doc *doc = in->doc;
+	in->arena = arena_new();
+	in->close_call = r->opt.has_close_call ? r->opt.close_call
+	               : doc->report.has_close_call ? doc->report.close_call
+	               : VERDICT_DEFAULT_CLOSE_CALL;
+	in->u = verdict_normalise(doc, in->arena);
+	in->scen = arena_array(in->arena, doc->nscenarios, sizeof *in->scen);
+	for (size_t s = 0; s < doc->nscenarios; s++)
+		in->scen[s] = verdict_scenario(doc, in->u, s, in->close_call, in->arena);
+	in->prof = arena_array(in->arena, doc->nprofiles, sizeof *in->prof);
+	in->pdf = arena_array(in->arena, doc->nprofiles, sizeof *in->pdf);
+	for (size_t p = 0; p < doc->nprofiles; p++)
+		if (r->filter == NULL || patterns_user_match(r->filter, doc->profiles[p].id))
+			in->prof[p] = verdict_profile(doc, in->u, p, in->close_call, in->arena);
+}
+
+static const char *S_font_dir(const struct cli_options *o)
+{
+	if (o->font_dir != NULL)
+		return o->font_dir;
+	return access("fonts/DejaVuSans.ttf", R_OK) == 0 ? "fonts" : VERDICT_SYSTEM_FONTS;
+}
+
+static bool S_has_char(const void *ctx, unsigned long cp)
+{
+	return pdf_charset_has(ctx, cp);
+}
+
+/* The checks beyond the document, with what the PDF module knows: the
+ * fonts' characters (read once, when the first valid input needs them;
+ * unreadable fonts are not reported here, writing a report says so) and
+ * whether the logo decodes (when not, the reports are drawn without it). */
+static void S_outside(struct run *r, struct input *in)
+{
+	if (!r->charset_tried) {
+		char *err = NULL;
+		r->charset = pdf_charset_load(S_font_dir(&r->opt), &err);
+		r->charset_tried = true;
+		free(err);
+	}
+	if (r->charset != NULL)
+		check_glyphs(in->doc, S_has_char, r->charset, &in->diags);
+	if (check_logo(in->doc, pdf_image_probe, &in->logo_w, &in->logo_h, &in->diags))
+		in->logo = arena_strdup(in->arena, in->doc->meta.logo_path);
+}
+
+static void S_read(struct run *r, struct input *in)
+{
+	diags_init(&in->diags);
+	struct load_opts lo = { .max_bytes = r->opt.max_bytes, .sha256 = in->sha };
+	in->doc = load_file(in->path, &lo, &in->diags);
+	in->has_sha = in->sha[0] != '\0';
+	if (in->doc == NULL)
+		return;
+	bool ok = in->diags.errors == 0;
+	ok = check_doc(in->doc, r->pat, &in->diags) && ok;
+	in->valid = ok;
+	if (ok) {
+		S_judge(r, in);
+		S_outside(r, in);
+	}
+}
+
+/* Refuses a valid input whose comparison id an earlier one has: their
+ * reports would share a folder.  r->ids collects the valid ones. */
+static void S_claim_id(struct run *r, struct input *in)
+{
+	if (!in->valid)
+		return;
+	in->valid = check_id_unique(in->doc, r->ids, r->nids, r->opt.out_dir, &in->diags);
+	if (in->valid)
+		r->ids[r->nids++] = in->doc;
+}
+
+/* Errors always; warnings only with -v (cron mails whatever a job prints,
+ * and a valid input is a success).  The JSON has them all. */
+static void S_print_diags(const struct run *r, struct input *in)
+{
+	diags_sort(&in->diags);
+	bool warnings = r->opt.verbosity > 0;
+	for (size_t i = 0; i < in->diags.count; i++) {
+		const struct diag *d = &in->diags.items[i];
+		if (d->level == DIAG_WARNING && !warnings)
+			continue;
+		fprintf(stderr, "%s:%ld: %s: %s\n", d->file, d->line,
+		        d->level == DIAG_ERROR ? "error" : "warning", d->message);
+	}
+	if (in->diags.truncated)
+		fprintf(stderr, "%s:1: error: too many errors (%zu); only the first %zu are shown\n",
+		        in->path, in->diags.errors, in->diags.max_errors);
+}
+
+/* ---- writing reports ------------------------------------------------------ */
+
+static char *S_path(struct arena *a, const char *dir, const char *id, const char *name)
+{
+	size_t l = strlen(dir);
+	return arena_printf(a, "%s%s%s/%s.pdf", dir, l && dir[l - 1] == '/' ? "" : "/", id, name);
+}
+
+/* Builds and writes one report; false with *err on failure. */
+static bool S_write(const struct run *r, const struct item *it, char **err)
+{
+	const struct input *in = &r->inputs[it->input];
+	const struct doc *doc = in->doc;
+	struct report_set rs = { .doc = doc, .pat = r->pat, .u = in->u, .scenarios = in->scen,
+	                         .profiles = in->prof, .input_name = in->path, .sha256 = in->sha,
+	                         .generated = r->generated, .version = VERDICT_VERSION,
+	                         .logo = in->logo,
+	                         .logo_w = in->logo_w, .logo_h = in->logo_h };
+	struct pdf_writer *w = pdf_new(S_font_dir(&r->opt), err);
+	if (w == NULL)
+		return false;
+	if (in->logo != NULL && !pdf_image_add(w, in->logo, doc->meta.logo_data,
+	                                       doc->meta.logo_len, err)) {
+		pdf_free(w);
+		return false;
+	}
+	struct measurer m = pdf_measurer(w);
+	bool overview = it->profile == MODEL_NO_INDEX;
+	struct ldoc *ld = overview ? report_overview(&rs, &m) : report_profile(&rs, it->profile, &m);
+	struct arena *a = arena_new();
+	char *creator = arena_printf(a, "verdict %s", VERDICT_VERSION);
+	struct pdf_info info = {
+		.title = report_expand(&rs, it->profile, doc->title, a),
+		.author = doc->meta.author ? doc->meta.author : doc->meta.organisation,
+		.subject = overview ? "Overview of every team profile" : doc->profiles[it->profile].name,
+		.creator = creator, .created = r->now,
+	};
+	unsigned char *bytes = NULL;
+	size_t len = 0;
+	bool ok = pdf_render(w, ld, &info, &bytes, &len, err);
+	layout_doc_free(ld);
+	pdf_free(w);
+	const char *path = overview ? in->overview : in->pdf[it->profile];
+	char *dir = arena_printf(a, "%.*s", (int)(strrchr(path, '/') - path), path);
+	ok = ok && fs_mkdirs(dir, err) && fs_write_atomic(path, bytes, len, err);
+	free(bytes);
+	arena_free(a);
+	return ok;
+}
+
+/* Writes items k, k+step, ...; reports each success on fd (when >= 0). */
+static bool S_work(const struct run *r, size_t k, size_t step, int fd, bool *done)
+{
+	bool ok = true;
+	for (size_t i = k; i < r->nitems; i += step) {
+		if (cli_stop_pending()) {   /* stop.c: between two reports */
+			ok = false;
+			break;
+		}
+		char *err = NULL;
+		const struct item *it = &r->items[i];
+		const struct input *in = &r->inputs[it->input];
+		const char *path = it->profile == MODEL_NO_INDEX ? in->overview : in->pdf[it->profile];
+		if (r->tty && r->opt.verbosity >= 0 && step == 1)
+			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, r->nitems, path);
+		if (!S_write(r, it, &err)) {
+			if (r->tty && r->opt.verbosity >= 0 && step == 1)
+				fputs("\r\033[K", stderr);
+			fprintf(stderr, "%s: error: %s\n", path, err ? err : "cannot write the report");
+			free(err);
+			ok = false;
+			continue;
+		}
+		if (r->opt.verbosity > 0)
+			fprintf(stderr, "%swrote %s\n", r->tty && step == 1 ? "\r\033[K" : "", path);
+		if (fd >= 0) {
+			uint32_t n = (uint32_t)i;
+			if (write(fd, &n, sizeof n) != sizeof n)
+				ok = false;
+		} else {
+			done[i] = true;
+		}
+	}
+	if (r->tty && r->opt.verbosity >= 0 && step == 1 && r->nitems)
+		fputs("\r\033[K", stderr);
+	return ok;
+}
+
+/* Says which reports worker k of n did not write, and why: it died of a
+ * signal that this run did not pass on (an operator's kill, the OOM
+ * killer); a worker that failed otherwise has said why itself. */
+static void S_worker_died(const struct run *r, const bool *done, size_t k, size_t n,
+                          int status)
+{
+	if (!WIFSIGNALED(status)) {
+		if (!WIFEXITED(status))
+			fprintf(stderr, "verdict: error: worker %zu ended with status %d\n", k + 1, status);
+		return;
+	}
+	int sig = WTERMSIG(status);
+	for (size_t i = k; i < r->nitems; i += n) {
+		if (done[i])
+			continue;
+		const struct item *it = &r->items[i];
+		const struct input *in = &r->inputs[it->input];
+		const char *path = it->profile == MODEL_NO_INDEX ? in->overview : in->pdf[it->profile];
+		fs_remove_temps(path);   /* the one it was writing when it died */
+		fprintf(stderr, "%s: error: not written: the worker process writing it died of "
+		        "signal %d (%s); input %s\n", path, sig, strsignal(sig), in->path);
+	}
+}
+
+/* Waits for worker pid, passing a stop signal on to every worker the first
+ * time one is pending; the worker's status. */
+static int S_wait(pid_t pid, const pid_t *pids, size_t n, bool *passed)
+{
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR)
+			return 0;
+		int sig = cli_stop_pending();
+		for (size_t k = 0; sig && !*passed && k < n; k++)
+			if (pids[k] > 0)
+				kill(pids[k], sig);
+		*passed = *passed || sig;
+	}
+	return status;
+}
+
+/* Reads which items worker k wrote from fd until it closes. */
+static void S_collect(const struct run *r, int fd, bool *done, const pid_t *pids,
+                      size_t n, bool *passed)
+{
+	for (;;) {
+		uint32_t i;
+		ssize_t got = read(fd, &i, sizeof i);
+		if (got == (ssize_t)sizeof i) {
+			if (i < r->nitems)
+				done[i] = true;
+			continue;
+		}
+		if (got >= 0 || errno != EINTR)
+			break;
+		int sig = cli_stop_pending();
+		for (size_t k = 0; sig && !*passed && k < n; k++)
+			if (pids[k] > 0)
+				kill(pids[k], sig);
+		*passed = *passed || sig;
+	}
+}
+
+/* Runs the work list in --jobs processes; done[i] tells what was written. */
+static bool S_parallel(struct run *r, bool *done)
+{
+	size_t n = (size_t)r->opt.jobs < r->nitems ? (size_t)r->opt.jobs : r->nitems;
+	if (n <= 1)
+		return S_work(r, 0, 1, -1, done);
+	pid_t *pids = calloc(n, sizeof *pids);
+	int *fds = calloc(n, sizeof *fds);
+	if (pids == NULL || fds == NULL)
+		oom_abort();
+	bool ok = true;
+	fflush(NULL);
+	for (size_t k = 0; k < n; k++) {
+		int p[2];
+		if (pipe(p) != 0) {
+			fprintf(stderr, "verdict: error: pipe: %s\n", strerror(errno));
+			fds[k] = -1;
+			ok = false;
+			continue;
+		}
+		pids[k] = fork();
+		if (pids[k] == 0) {
+			close(p[0]);
+			bool wok = S_work(r, k, n, p[1], NULL);
+			close(p[1]);
+			fflush(NULL);
+			free(pids);
+			free(fds);
+			free(done);
+			S_cleanup(r);
+			if (cli_stop_pending())
+				cli_stop_die(cli_stop_pending());
+			_exit(wok ? 0 : CLI_EXIT_SYSTEM);
+		}
+		close(p[1]);
+		fds[k] = p[0];
+		if (pids[k] < 0) {
+			fprintf(stderr, "verdict: error: fork: %s\n", strerror(errno));
+			close(p[0]);
+			fds[k] = -1;
+			ok = false;
+		}
+	}
+	bool passed = false;   /* a stop signal was passed on to the workers */
+	for (size_t k = 0; k < n; k++) {
+		if (fds[k] >= 0) {
+			S_collect(r, fds[k], done, pids, n, &passed);
+			close(fds[k]);
+		}
+		if (pids[k] <= 0)
+			continue;
+		int status = S_wait(pids[k], pids, n, &passed);
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			continue;
+		ok = false;
+		if (!passed)
+			S_worker_died(r, done, k, n, status);
+	}
+	free(pids);
+	free(fds);
+	return ok;
+}
+
+/* ---- the batch ---------------------------------------------------------------- */
+
+static void S_add_input(struct run *r, const char *path, size_t *cap)
+{
+	if (r->ninputs == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		r->inputs = realloc(r->inputs, *cap * sizeof *r->inputs);
+		if (r->inputs == NULL)
+			oom_abort();
+	}
+	r->inputs[r->ninputs++] = (struct input){ .path = path };
+}
+
+/* The work list: per valid input its overview, then its selected profiles;
+ * --shard keeps every N-th item, which spreads big inputs over shards. */
+static void S_items(struct run *r)
+{
+	size_t cap = 0, seq = 0;
+	for (size_t i = 0; i < r->ninputs; i++) {
+		struct input *in = &r->inputs[i];
+		if (!in->valid)
+			continue;
+		in->overview = S_path(in->arena, r->opt.out_dir, in->doc->id, "overview");
+		for (size_t p = 0; p <= in->doc->nprofiles; p++) {
+			size_t prof = p == 0 ? MODEL_NO_INDEX : p - 1;
+			if (prof != MODEL_NO_INDEX && in->prof[prof] == NULL)
+				continue;
+			if ((long)(seq++ % (size_t)r->opt.shard_n) != r->opt.shard_k - 1)
+				continue;
+			if (r->nitems == cap) {
+				cap = cap ? cap * 2 : 16;
+				r->items = realloc(r->items, cap * sizeof *r->items);
+				if (r->items == NULL)
+					oom_abort();
+			}
+			r->items[r->nitems++] = (struct item){ i, prof };
+			if (prof != MODEL_NO_INDEX)
+				in->pdf[prof] = S_path(in->arena, r->opt.out_dir, in->doc->id,
+				                       in->doc->profiles[prof].id);
+		}
+	}
+}
+
+static bool S_json(const struct run *r, const bool *done)
+{
+	struct json_input *ji = calloc(r->ninputs ? r->ninputs : 1, sizeof *ji);
+	if (ji == NULL)
+		oom_abort();
+	for (size_t i = 0; i < r->ninputs; i++) {
+		const struct input *in = &r->inputs[i];
+		ji[i] = (struct json_input){ in->path, in->has_sha ? in->sha : NULL, in->doc,
+		                             in->valid, &in->diags, in->scen, in->prof, NULL };
+	}
+	/* A PDF path is reported only when this run wrote it. */
+	for (size_t k = 0; done != NULL && k < r->nitems; k++) {
+		const struct item *it = &r->items[k];
+		struct input *in = &r->inputs[it->input];
+		if (it->profile != MODEL_NO_INDEX && !done[k])
+			in->pdf[it->profile] = NULL;
+	}
+	for (size_t i = 0; i < r->ninputs; i++)
+		if (r->inputs[i].valid)
+			ji[i].pdf = (const char *const *)r->inputs[i].pdf;
+	bool ok;
+	char *err = NULL;
+	if (strcmp(r->opt.json, "-") == 0) {
+		ok = json_write(stdout, ji, r->ninputs, VERDICT_VERSION) && fflush(stdout) == 0;
+		if (!ok)
+			err = xstr_printf("%s", strerror(errno));
+	} else {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&buf, &len);
+		ok = mem != NULL && json_write(mem, ji, r->ninputs, VERDICT_VERSION);
+		if (mem != NULL)
+			fclose(mem);
+		ok = ok && fs_write_to(r->opt.json, buf, len, &err);
+		free(buf);
+	}
+	if (!ok && !cli_stop_pending())   /* a signal interrupted it: batch_run says so */
+		fprintf(stderr, "%s: error: cannot write the JSON summary%s%s\n", r->opt.json,
+		        err ? ": " : "", err ? err : "");
+	free(err);
+	free(ji);
+	return ok;
+}
+
+/* The inputs: each file named, and the *.xml of each directory named (in
+ * name order); false when a directory cannot be listed. */
+static bool S_inputs(struct run *r, char *const *files, size_t nfiles)
+{
+	bool ok = true;
+	size_t cap = 0;
+	r->dirs = calloc(nfiles ? nfiles : 1, sizeof *r->dirs);
+	r->ndirs_files = calloc(nfiles ? nfiles : 1, sizeof *r->ndirs_files);
+	if (r->dirs == NULL || r->ndirs_files == NULL)
+		oom_abort();
+	for (size_t i = 0; i < nfiles; i++) {
+		if (!fs_is_dir(files[i])) {
+			S_add_input(r, files[i], &cap);
+			continue;
+		}
+		char *err = NULL;
+		size_t d = r->ndirs;
+		if (!fs_list_xml(files[i], &r->dirs[d], &r->ndirs_files[d], &err)) {
+			fprintf(stderr, "%s: error: %s\n", files[i], err);
+			free(err);
+			ok = false;
+			continue;
+		}
+		r->ndirs++;
+		if (r->ndirs_files[d] == 0 && r->opt.verbosity >= 0)
+			fprintf(stderr, "%s: warning: no *.xml files in this directory\n", files[i]);
+		for (size_t k = 0; k < r->ndirs_files[d]; k++)
+			S_add_input(r, r->dirs[d][k], &cap);
+	}
+	r->ids = calloc(r->ninputs ? r->ninputs : 1, sizeof *r->ids);
+	if (r->ids == NULL)
+		oom_abort();
+	return ok;
+}
+
+/* A run stopped by a signal says so, and how far it got; it writes no
+ * JSON summary (it would describe a run that did not finish), or none
+ * whole when the signal came while writing it. */
+static void S_stopped(const struct run *r, const bool *done, int sig)
+{
+	size_t written = 0;
+	for (size_t i = 0; done != NULL && i < r->nitems; i++)
+		written += done[i];
+	if (r->opt.check_only)
+		fprintf(stderr, "verdict: stopped by signal %d (%s), no JSON summary\n", sig,
+		        strsignal(sig));
+	else
+		fprintf(stderr, "verdict: stopped by signal %d (%s): %zu of %zu reports written, "
+		        "no JSON summary\n", sig, strsignal(sig), written, r->nitems);
+}
+
+int batch_run(struct cli_setup *s, char *const *files, size_t nfiles)
+{
+	struct run r = { .opt = s->opt, .pat = s->pat, .filter = s->filter, .now = s->now,
+	                 .tty = isatty(STDERR_FILENO) };
+	struct tm tm;
+	gmtime_r(&r.now, &tm);
+	strftime(r.generated, sizeof r.generated, "%Y-%m-%d", &tm);
+	cli_stop_install();
+	int status = S_inputs(&r, files, nfiles) ? 0 : CLI_EXIT_SYSTEM;
+	for (size_t i = 0; i < r.ninputs; i++) {
+		S_read(&r, &r.inputs[i]);
+		S_claim_id(&r, &r.inputs[i]);
+		S_print_diags(&r, &r.inputs[i]);
+		if (!r.inputs[i].valid && status == 0)
+			status = CLI_EXIT_INVALID;
+	}
+	bool *done = NULL;
+	if (!r.opt.check_only) {
+		S_items(&r);
+		done = calloc(r.nitems ? r.nitems : 1, sizeof *done);
+		if (done == NULL)
+			oom_abort();
+		if (r.nitems && !S_parallel(&r, done))
+			status = CLI_EXIT_SYSTEM;
+	}
+	if (!cli_stop_pending() && r.opt.json != NULL && !S_json(&r, done))
+		status = CLI_EXIT_SYSTEM;
+	int sig = cli_stop_pending();
+	if (sig != 0)
+		S_stopped(&r, done, sig);
+	free(done);
+	S_cleanup(&r);
+	if (sig != 0)
+		cli_stop_die(sig);
+	return status;
+}
