@@ -478,7 +478,7 @@ static bool S_json(const struct run *r, const bool *done)
 		ok = ok && fs_write_to(r->opt.json, buf, len, &err);
 		free(buf);
 	}
-	if (!ok && !cli_stop_pending())   /* a signal interrupted it: batch_run says so */
+	if (!ok && !cli_stop_pending())   /* a signal interrupted it: cli_batch says so */
 		fprintf(stderr, "%s: error: cannot write the JSON summary%s%s\n", r->opt.json,
 		        err ? ": " : "", err ? err : "");
 	free(err);
@@ -537,7 +537,7 @@ static void S_stopped(const struct run *r, const bool *done, int sig)
 		        "no JSON summary\n", sig, strsignal(sig), written, r->nitems);
 }
 
-int batch_run(struct cli_setup *s, char *const *files, size_t nfiles)
+int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles)
 {
 	struct run r = { .opt = s->opt, .pat = s->pat, .filter = s->filter, .now = s->now,
 	                 .tty = isatty(STDERR_FILENO) };

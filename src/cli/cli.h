@@ -43,7 +43,7 @@ struct cli_setup {
  * --jobs worker processes) and the JSON summary.  Takes over s->pat and
  * s->filter and frees them.  Returns the exit status: 0, CLI_EXIT_INVALID
  * or CLI_EXIT_SYSTEM. */
-int batch_run(struct cli_setup *s, char *const *files, size_t nfiles);
+int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles);
 
 /* ---- stop.c: signals --------------------------------------------------------- */
 

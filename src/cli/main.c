@@ -2,7 +2,7 @@
  *
  * With cli/batch.c the only module that prints or exits.  Turns argv and
  * SOURCE_DATE_EPOCH into a struct cli_setup, exiting on usage errors, and
- * hands the inputs to batch_run(), whose status is the exit status. */
+ * hands the inputs to cli_batch(), whose status is the exit status. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -168,5 +168,5 @@ int main(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
-	return batch_run(&s, argv + optind, (size_t)(argc - optind));
+	return cli_batch(&s, argv + optind, (size_t)(argc - optind));
 }
