@@ -10,20 +10,6 @@
 #include "arena.h"
 #include "oom.h"
 
-void *layout_grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return p;
-	size_t n = *cap ? *cap : 8;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(p, n * size);
-	if (q == NULL)
-		oom_abort();
-	*cap = n;
-	return q;
-}
-
 /* ---- display list ------------------------------------------------------- */
 
 void layout_doc_free(struct ldoc *d)

@@ -1,13 +1,17 @@
 /* layout_int.h - what the files of the layout module share; private to them.
  *
+ *   grow.c          the growable arrays the others keep their lines,
+ *                   boxes and pages in; calls nothing of the stage
  *   wrap.c          rich text into lines, and its extent
  *   layout.c        the display list and the flow: pages, the cursor,
  *                   headings, paragraphs, boxes, header and footer
  *   table.c         column widths, column groups, tables across pages
  *   chart.c         bar charts, the diverging chart, images
+ *   dump.c          a laid-out document as text, for golden files
  *
- * Tables and charts place their boxes through the flow helpers below,
- * which layout.c defines. */
+ * Each file builds on those above it and calls none below: tables and
+ * charts place their boxes through the flow helpers below, which
+ * layout.c defines. */
 #ifndef VERDICT_LAYOUT_INT_H
 #define VERDICT_LAYOUT_INT_H
 
@@ -40,15 +44,19 @@ struct flow {
 	struct pending head;
 };
 
-extern const struct lcolor layout_black;
+/* ---- grow.c ------------------------------------------------------------- */
 
 /* p (a malloc'd array of *cap elements) with room for need; aborts when
  * memory runs out. */
 void *layout_grow(void *p, size_t *cap, size_t need, size_t size);
 
+/* ---- layout.c: the display list ----------------------------------------- */
+
+extern const struct lcolor layout_black;
+
 void layout_add(struct ldoc *d, size_t page, struct lbox b);
 
-/* ---- pages -------------------------------------------------------------- */
+/* ---- layout.c: pages ---------------------------------------------------- */
 
 void layout_new_page(struct flow *f);
 double layout_bottom(const struct flow *f);       /* where content ends */
@@ -57,7 +65,7 @@ void layout_need(struct flow *f, double h);
 void layout_start(struct flow *f, double first_h);
 void layout_outline(struct flow *f, const char *title, int level);
 
-/* ---- boxes on the current page ------------------------------------------- */
+/* ---- layout.c: boxes on the current page -------------------------------- */
 
 void layout_text(struct flow *f, double x, double baseline, enum lfont font,
                  double size, struct lcolor c, const char *s, size_t len);
@@ -70,7 +78,7 @@ void layout_link(struct flow *f, double x, double y, double w, double h, const c
 void layout_draw_line(struct flow *f, const struct lline *l, double x,
                       double top, double size, struct lcolor c);
 
-/* ---- text ------------------------------------------------------------------ */
+/* ---- layout.c: text ----------------------------------------------------- */
 
 double layout_measure(const struct flow *f, enum lfont font, double size, const char *s);
 /* The baseline of text of size whose line starts at top: the measurer

@@ -1,9 +1,13 @@
 /* load_int.h - what the files of the load stage share; private to them.
  *
- * The load stage reads a file in six steps, one file each:
+ * The load stage reads a file in steps, one file each:
  *
- *   load.c          read, scan the bytes (UTF-8, control characters, the
- *                   declared encoding), parse safely, run the steps below
+ *   load.c          the entry points: read, check the root and its
+ *                   format, run the steps below in order; libxml2's
+ *                   error handlers for the whole of it
+ *   parse.c         scan the bytes (UTF-8, control characters, the
+ *                   declared encoding, the limits), parse safely, keep
+ *                   to the node budget
  *   xinclude.c      expand xi:include with the same safe parser
  *   shape.c         which elements may hold which, how often, and text:
  *                   reports and prunes what does not belong
@@ -12,8 +16,15 @@
  *   paths.c         files the input names (includes, the logo): confined
  *                   to the input's directory tree, regular files only
  *
- * and text.c holds the text and number helpers.  Each rule is
- * reported by exactly one step (see docs/format.md, "Who reports what").
+ * on helpers that call no step:
+ *
+ *   node.c          positions and messages, which every file uses; it
+ *                   calls no other file of the stage
+ *   text.c          text folding, where a text starts, numbers
+ *   prescan.c       the limits on the raw bytes, for parse.c
+ *
+ * Nothing calls load.c back.  Each rule is reported by exactly one step
+ * (see docs/format.md, "Who reports what").
  *
  * Which file an element came from: elements spliced in by an include
  * carry their file name (interned in the doc's arena) in xmlNode._private,
@@ -71,7 +82,7 @@ struct load_ctx {
 	size_t nincomplete, incomplete_cap;
 };
 
-/* ---- load.c: positions and messages ------------------------------------- */
+/* ---- node.c: positions and messages ------------------------------------- */
 
 /* The file element n came from (see the top of this file). */
 const char *load_file_of(const struct load_ctx *ctx, const xmlNode *n);
@@ -80,10 +91,6 @@ const char *load_file_of(const struct load_ctx *ctx, const xmlNode *n);
 long load_line(const xmlNode *n);
 
 struct srcpos load_pos(const struct load_ctx *ctx, const xmlNode *n);
-
-/* Where the first non-blank character of text node t (a child of parent) is. */
-struct srcpos load_text_pos(const struct load_ctx *ctx, const xmlNode *parent,
-                            const xmlNode *t);
 
 void load_err(struct load_ctx *ctx, const xmlNode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -102,6 +109,8 @@ bool load_is_xi(const xmlNode *n, const char *local);
 /* n's name as written ("x:foo" with a prefix), in the doc's arena. */
 const char *load_qname(struct load_ctx *ctx, const xmlNode *n);
 
+/* ---- parse.c ------------------------------------------------------------ */
+
 /* Parses buf as file: scans the bytes, then libxml2 with no network, no
  * DTD, entity declarations refused, depth and node budget enforced.  NULL
  * when it is not usable (the reasons are in the diags). */
@@ -112,7 +121,7 @@ xmlDoc *load_parse(struct load_ctx *ctx, const char *buf, size_t len,
  * past it, after which the load gives up. */
 bool load_spend(struct load_ctx *ctx, const xmlNode *n, size_t k);
 
-/* ---- paths.c -------------------------------------------------------------- */
+/* ---- paths.c ------------------------------------------------------------ */
 
 enum load_read { LOAD_READ_OK, LOAD_READ_TOO_BIG, LOAD_READ_FAILED, LOAD_READ_OUTSIDE };
 
@@ -143,11 +152,13 @@ char *load_resolve(struct load_ctx *ctx, const xmlNode *at, const char *what,
  * descriptor it checked. */
 void load_logo(struct load_ctx *ctx, const xmlNode *n, const char *src);
 
-/* ---- the steps -------------------------------------------------------------- */
+/* ---- xinclude.c --------------------------------------------------------- */
 
 /* Replaces every xi:include below root by what it names; real is the
  * realpath of the file root was read from (NULL when not a file). */
 void load_expand(struct load_ctx *ctx, xmlNode *root, const char *real);
+
+/* ---- shape.c ------------------------------------------------------------ */
 
 /* Checks and prunes the element structure below root (a <comparison>). */
 void load_shape(struct load_ctx *ctx, xmlNode *root);
@@ -160,17 +171,21 @@ const char *const *load_shape_attrs(const char *name);
  * suggest.h's SUGGEST_NAMES rule, or NULL. */
 const char *load_suggest(const char *word, const char *const *candidates);
 
+/* ---- schema.c ----------------------------------------------------------- */
+
 /* Validates x against the embedded schema; reports in the tool's words. */
 void load_schema(struct load_ctx *ctx, xmlDoc *x);
-
-/* Fills ctx->doc from the pruned, validated tree below root. */
-void load_walk(struct load_ctx *ctx, xmlNode *root);
 
 /* The embedded schema/verdict-1.xsd (build/gen/schema_xsd.c). */
 extern const unsigned char load_schema_xsd[];
 extern const size_t load_schema_xsd_len;
 
-/* ---- text.c ------------------------------------------------------------------ */
+/* ---- walk.c ------------------------------------------------------------- */
+
+/* Fills ctx->doc from the pruned, validated tree below root. */
+void load_walk(struct load_ctx *ctx, xmlNode *root);
+
+/* ---- text.c ------------------------------------------------------------- */
 
 bool load_is_ws(char c);
 bool load_is_text(const xmlNode *n);
@@ -188,6 +203,10 @@ const char *load_fold(struct arena *a, const char *s);
 /* The text of n (text children only), folded and trimmed, in the arena. */
 const char *load_text(struct load_ctx *ctx, const xmlNode *n);
 
+/* Where the first non-blank character of text node t (a child of parent) is. */
+struct srcpos load_text_pos(const struct load_ctx *ctx, const xmlNode *parent,
+                            const xmlNode *t);
+
 enum load_num { LOAD_NUM_OK, LOAD_NUM_BAD, LOAD_NUM_RANGE };
 
 /* xs:decimal to double, whatever the locale. */
@@ -196,7 +215,7 @@ enum load_num load_decimal(const char *s, double *out);
 /* A small whole number (the format attribute). */
 bool load_integer(const char *s, long *out);
 
-/* ---- prescan.c ------------------------------------------------------------ */
+/* ---- prescan.c ---------------------------------------------------------- */
 
 /* No format 1 element has more than 10 attributes; room for xmlns and
  * xsi ones.  libxml2 checks duplicates pairwise, so this keeps a hostile

@@ -1,4 +1,5 @@
-/* text.c - text folding and xs:decimal numbers for the load stage. */
+/* text.c - text folding, where a text starts, and xs:decimal numbers for
+ * the load stage. */
 #include "load_int.h"
 
 #include <math.h>
@@ -71,6 +72,23 @@ const char *load_text(struct load_ctx *ctx, const xmlNode *n)
 	if (o > out && o[-1] == ' ')
 		o[-1] = '\0';
 	return out;
+}
+
+/* libxml2 gives a text node the line where its first chunk ends (the
+ * whole text when it is ASCII), so count back from there. */
+struct srcpos load_text_pos(const struct load_ctx *ctx, const xmlNode *parent,
+                            const xmlNode *t)
+{
+	struct srcpos pos = load_pos(ctx, parent);
+	long line = xmlGetLineNo(t);
+	const char *s = load_content(t);
+	while (*s != '\0' && load_is_ws(*s))
+		s++;
+	for (; *s != '\0'; s++)
+		line -= *s == '\n';
+	if (line > pos.line)
+		pos.line = line;
+	return pos;
 }
 
 static const char *S_skip_ws(const char *s)

@@ -1,11 +1,14 @@
 /* report_int.h - what the files of the report module share; private to them.
  *
- *   report.c          the order of each report's parts, the title block,
- *                     placeholders, and the helpers every part uses
+ *   blocks.c          the helpers every part uses: colours, names,
+ *                     placeholders, paragraphs, headings, cells, tables;
+ *                     calls nothing of the other files
  *   verdict_parts.c   a profile's verdict box, why, and what would change it
  *   tables.c          the feature, scenario and profile tables, the bottom
  *                     line and the methodology
- *   glyphs.c          characters of the input the report fonts lack */
+ *   report.c          the order of each report's parts and the title block
+ *
+ * Each file builds on those above it and calls none below. */
 #ifndef VERDICT_REPORT_INT_H
 #define VERDICT_REPORT_INT_H
 
@@ -19,14 +22,13 @@
 #define TABLE 8.5
 #define H1 13.0
 #define DASH "\xE2\x80\x94"     /* an em dash for values that do not exist */
+#define DOT "  \xC2\xB7  "      /* a middle dot between items */
 
 /* Column groups: a framework column is at least this wide (points), or
  * this when it holds only numbers. */
 #define COL_MIN 74.0
 #define COL_MIN_NUMBERS 50.0
 #define COL_MAX 150.0
-
-extern const struct lcolor report_black, report_grey;
 
 struct rb {
 	const struct report_set *rs;
@@ -37,7 +39,9 @@ struct rb {
 	struct lcolor accent, accent_light;
 };
 
-/* ---- text ------------------------------------------------------------------ */
+/* ---- blocks.c: colours and text ----------------------------------------- */
+
+extern const struct lcolor report_black, report_grey;
 
 /* c mixed with white: t of white, 1 - t of c. */
 struct lcolor report_mix(struct lcolor c, double t);
@@ -47,7 +51,7 @@ const char *report_x(struct rb *b, const char *text);
 const char *report_say(struct rb *b, const char *sentence);
 const char *report_scores(struct rb *b, const struct verdict *v);
 
-/* ---- flowing ---------------------------------------------------------------- */
+/* ---- blocks.c: flowing -------------------------------------------------- */
 
 void report_para(struct rb *b, const char *text, enum lfont font, double size,
                  struct lcolor c);
@@ -58,11 +62,14 @@ struct ltable report_table(struct rb *b, size_t ncols, struct lcell *head,
                            struct lrow *rows, size_t nrows);
 void report_grouped(struct rb *b, const struct ltable *t, size_t key, double min_w);
 
-/* ---- the parts -------------------------------------------------------------- */
+/* ---- verdict_parts.c: the parts about the verdict ----------------------- */
 
 void report_verdict_box(struct rb *b, const struct verdict *v);
 void report_why(struct rb *b, const struct verdict *v);
 void report_change(struct rb *b, const struct verdict *v);
+
+/* ---- tables.c: the tables and the closing parts ------------------------- */
+
 void report_features(struct rb *b);
 void report_scenarios(struct rb *b);
 void report_profile_table(struct rb *b);
