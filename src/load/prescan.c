@@ -83,6 +83,8 @@ static bool S_start_tag(struct S_scan *s)
 	}
 	if ((size_t)(s->p - tag) > LOAD_MAX_TAG)
 		return S_excess(s, LOAD_EXCESS_TAG, line, name, name_len);
+	if (s->p < s->end && *s->p == '>')
+		s->p++;   /* not the text that follows */
 	return true;
 }
 
