@@ -6,6 +6,7 @@
 #   make regen      rewrite the golden files and bad-input expectations
 #   make asan       the tests again under AddressSanitizer/UBSan
 #   make bench      benchmarks (kept out of make test)
+#   make fuzz       libFuzzer targets, FUZZ_SECONDS each (needs clang)
 #   make docs       the README's picture of a first page
 
 CC      ?= cc
@@ -124,6 +125,7 @@ test: deps
 	@$(MAKE) --no-print-directory $(PAR) progs
 	@$(MAKE) --no-print-directory unit e2e golden memcheck
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 # The golden files and the bad-input expectations, rewritten from what the
 # build says now: for a deliberate change, then read git diff tests/.
@@ -154,3 +156,5 @@ bench: all
 clean:
 	rm -rf build
 	find output -mindepth 1 ! -name .gitignore -exec rm -rf {} +
+
+include tests/fuzz/fuzz.mk

@@ -17,7 +17,7 @@ for n in sorted(names):
 for w in words:
     print('"%s"' % w.replace('\\', '\\\\').replace('"', '\\"'))
 PY
-status=0
+status=0 passed=0 failed=0
 for t in "$@"; do
 	corpus=$build/corpus-$t
 	mkdir -p "$corpus"
@@ -36,7 +36,10 @@ for t in "$@"; do
 	if [ "$rc" -ne 0 ]; then
 		echo "fuzz: $t FAILED (exit $rc); see $build/$t.log and $build/$t-*"
 		grep -m 5 -E 'ERROR|SUMMARY|==[0-9]+==' "$build/$t.log"
-		status=1
+		status=1 failed=$((failed + 1))
+	else
+		passed=$((passed + 1))
 	fi
 done
+echo "fuzz: $passed passed, $failed failed"
 exit $status
