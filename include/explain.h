@@ -20,8 +20,10 @@
  * Wiring into a report, e.g. the verdict box and the sections after it:
  *
  *     box:      explain_recommendation, explain_flip (stability line),
- *               explain_disqualified, explain_unknowns (caveat)
- *     why:      explain_why (or explain_reasons_for/_against)
+ *               explain_acceptability (how sure), explain_disqualified,
+ *               explain_unknowns (caveat)
+ *     why:      explain_why (or explain_reasons_for/_against),
+ *               explain_share (the acceptability chart)
  *     change:   explain_flip, explain_rating_flip
  *     tables:   explain_short (one cell per scenario or profile)
  *     bottom:   explain_strengths per framework, explain_short or
@@ -76,11 +78,11 @@ const char *explain_why(const struct doc *doc, const struct verdict *v, struct a
 /* The sensitivity finding (SPEC section 2) with its classification:
  * "TensorFlow would draw level if the weight of Mobile Deployment rose
  * from 8 % to 31 % (23.0 percentage points), so the verdict is robust."
- * Plain words for the edge cases: a criterion on which both
- * are rated the same ("only if GPU Acceleration were all that mattered"),
- * a tie weight of 0 ("if Debugging were left out altogether"), no
- * critical pair, a single qualified framework, a win by a margin that
- * rounds to 0.0 (threshold 0).  NULL unless the verdict is a winner. */
+ * Plain words for the edge cases: a tie weight of 0 ("if Debugging were
+ * left out altogether"), no critical pair (SPEC 6.1: "No single weight
+ * change makes TensorFlow draw level."), a single qualified framework, a
+ * win by a margin that rounds to 0.0 (threshold 0).  NULL unless the
+ * verdict is a winner. */
 const char *explain_flip(const struct doc *doc, const struct verdict *v, struct arena *a);
 
 /* The smallest one-level rating change that would change the verdict:
@@ -99,6 +101,23 @@ const char *explain_rating_flip(const struct doc *doc, const struct verdict *v,
  * counts. */
 const char *explain_unknowns(const struct doc *doc, const struct verdict *v,
                              struct arena *a);
+
+/* How sure the verdict is under varied weights (SPEC 6.7), from the
+ * first-ranked framework's acceptability: "PyTorch comes first in 97 %
+ * of weightings within ±50 % of this team's weights."  When unknown
+ * ratings were drawn: "... of this team's weights and over every value
+ * the unknown ratings could take."  When another framework comes first
+ * more often, it is named too: "...; TensorFlow in 60 %."  Shares as
+ * explain_share().  NULL without acceptability (fewer than two
+ * qualified, or a scenario). */
+const char *explain_acceptability(const struct doc *doc, const struct verdict *v,
+                                  struct arena *a);
+
+/* A share in [0, 1] as a percentage: whole ("97 %") from 1 % to 99 %,
+ * one decimal below and above ("0.4 %", "99.6 %"); only 0 and 1 read
+ * "0 %" and "100 %", a share that would round to them reads "under
+ * 0.1 %" or "over 99.9 %".  Rounding half away from zero. */
+const char *explain_share(double share, struct arena *a);
 
 /* Every disqualification in words, one sentence per framework in ranking
  * order: "TensorFlow is ruled out: Mobile Deployment must be at least

@@ -199,6 +199,10 @@ struct bar {
 void layout_bars(struct flow *f, const struct bar *bars, size_t n, double max,
                  double size);
 
+/* The height layout_bars will take for these bars, so that a caption can
+ * be kept with them (layout_keep). */
+double layout_bars_height(struct flow *f, const struct bar *bars, size_t n, double size);
+
 /* A diverging bar chart: bars grow right of a centre line for positive
  * values and left of it for negative ones, scaled to max_abs; each value's
  * text sits at the end of its bar.  The captions head the two halves.

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
 
@@ -90,7 +91,59 @@ struct verdict {
 	struct unknowns unknowns;   /* computed for every kind of verdict */
 	bool has_rating_flip;       /* only a winner verdict can have one */
 	struct rating_flip rating_flip;
+	/* Acceptability (SPEC 6.7), profiles only: the share of
+	 * VERDICT_ACCEPT_SAMPLES sampled weightings (and values of the unknown
+	 * ratings) in which each framework scores highest among the
+	 * qualified; a t-way tie (scores within VERDICT_SCORE_EPS of the
+	 * highest) gives each of the t a 1/t share of the sample.  By
+	 * framework index, 0 for a disqualified one; the shares add up to 1.
+	 * NULL (has_acceptability false) with fewer than two qualified and
+	 * for scenarios. */
+	bool has_acceptability;
+	double *acceptability;
+	size_t accept_unknowns;     /* unknown ratings drawn in each sample */
 };
+
+/* ---- acceptability (SPEC 6.7) ----------------------------------------------
+ *
+ * Each sample multiplies every weight W(c) > 0 by its own factor drawn
+ * uniformly from [0.5, 1.5) and renormalises, and replaces each unknown
+ * rating of a qualified framework on such a criterion by a uniform draw
+ * over its scale: a level, each with equal probability, or a value
+ * uniform in [min, max) (so u is uniform in [0, 1)).  Qualification is
+ * the verdict's.  Every profile starts the generator afresh from
+ * VERDICT_ACCEPT_SEED, so its shares depend on nothing but the profile
+ * (not on --profile, --shard or --jobs).
+ *
+ * The generator is xoshiro256** (Blackman and Vigna, 2018), its state set
+ * from the seed by four steps of splitmix64; both use only 64-bit unsigned
+ * integer arithmetic, which C defines exactly, and a double in [0, 1) is
+ * the top 53 bits times 2^-53, exact in IEEE 754 double: the same numbers
+ * on every machine and compiler, whatever its libc (no rand(), no
+ * drand48()).  The scores made from the draws are plain IEEE 754 double
+ * sums, in a fixed order, like every other score (built with
+ * -ffp-contract=off: no fused multiply-adds).  The state is a value the caller owns: no globals. */
+
+#define VERDICT_ACCEPT_SAMPLES 10000
+#define VERDICT_ACCEPT_SEED UINT64_C(20260607)
+#define VERDICT_ACCEPT_LOW 0.5      /* weight factors are uniform in [LOW, LOW + 1) */
+
+struct verdict_rng {
+	uint64_t s[4];
+};
+
+/* Sets r's state from seed (splitmix64 outputs 1 to 4). */
+void verdict_rng_seed(struct verdict_rng *r, uint64_t seed);
+
+/* The next 64 bits of xoshiro256**. */
+uint64_t verdict_rng_next(struct verdict_rng *r);
+
+/* A double uniform in [0, 1): (next >> 11) * 2^-53. */
+double verdict_rng_unit(struct verdict_rng *r);
+
+/* An integer uniform in [0, n), 1 <= n < 2^32: the top 32 bits of next
+ * times n, shifted right by 32 (a bias below n / 2^32, integers only). */
+size_t verdict_rng_below(struct verdict_rng *r, size_t n);
 
 /* u(f,c) in [0,1] for every framework f and criterion c, row-major by
  * criterion: u[c * nframeworks + f]. */

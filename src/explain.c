@@ -230,28 +230,26 @@ const char *explain_flip(const struct doc *doc, const struct verdict *v, struct 
 	if (v->margin <= VERDICT_SCORE_EPS)
 		return arena_printf(a, "%s is level with %s on points, so the slightest change in "
 		                    "%s's favour would overturn the verdict.", A, B0, B0);
+	if (!v->has_critical)   /* SPEC 6.1: then the verdict is robust */
+		return v->nqualified == 2
+		       ? arena_printf(a, "No single weight change makes %s draw level.", B0)
+		       : arena_printf(a, "No single weight change makes %s or any other framework "
+		                      "draw level.", B0);
 	const char *stab = verdict_stability_name(v->stability);
-	if (!v->has_critical)
-		return arena_printf(a, "No change to a single criterion's weight lets another "
-		                    "framework draw level with %s, so the verdict is %s.", A, stab);
 	const struct critical *k = &v->critical;
 	const char *B = S_fw(doc, k->challenger), *C = doc->criteria[k->criterion].name;
 	double pp = 100 * fabs(k->tie_weight - k->weight);
 	const char *w, *x, *how;
-	/* x* = 1 exactly when the two are rated the same on the criterion
-	 * (Delta = 0); x* = 0 when the rest alone makes a tie (R = 0). */
-	bool all = k->tie_weight >= 1 - 1e-9, none = k->tie_weight <= 1e-9;
-	int dec = S_pct_pair(a, k->weight, all ? 1 : none ? 0 : k->tie_weight, &w, &x);
+	/* x* = 0 when the rest alone makes a tie (R = 0).  (x* = 1, when the
+	 * two are rated the same, is never critical: SPEC 6.1.) */
+	bool none = k->tie_weight <= 1e-9;
+	int dec = S_pct_pair(a, k->weight, none ? 0 : k->tie_weight, &w, &x);
 	if (pp < 0.005)
 		return arena_printf(a, "%s would draw level with the slightest change in the weight "
 		                    "of %s (now %s), so the verdict is %s.", B, C, w, stab);
 	/* the change with as many decimals as the weights shown, at least one */
 	const char *pts = S_fixed(a, pp, dec > 1 ? dec : 1, false);
-	if (all)
-		how = arena_printf(a, "only if %s, on which the two are rated the same, were all "
-		                   "that mattered (its weight rising from %s to %s, %s percentage "
-		                   "points)", C, w, x, pts);
-	else if (none)
+	if (none)
 		how = arena_printf(a, "if %s were left out altogether (its weight falling from %s "
 		                   "to %s, %s percentage points)", C, w, x, pts);
 	else
@@ -340,6 +338,43 @@ const char *explain_unknowns(const struct doc *doc, const struct verdict *v,
 		s = arena_printf(a, "%s%s if %s turned out as well as possible for %s, %s",
 		                 s, worst ? ";" : ":", they, F,
 		                 S_outcome(doc, uk->best_kind, uk->best_winner, a));
+	return arena_printf(a, "%s.", s);
+}
+
+/* ---- how sure (SPEC 6.7) -------------------------------------------------------- */
+
+const char *explain_share(double share, struct arena *a)
+{
+	double p = 100 * share;
+	if (share <= 0 || share >= 1)
+		return share <= 0 ? "0 %" : "100 %";
+	if (p >= 1 && p < 99)
+		return S_pct(a, share, 0);
+	long long tenths = llround(p * 10);
+	if (tenths == 0)
+		return "under 0.1 %";
+	if (tenths == 1000)
+		return "over 99.9 %";
+	return S_pct(a, share, 1);
+}
+
+const char *explain_acceptability(const struct doc *doc, const struct verdict *v,
+                                  struct arena *a)
+{
+	if (!v->has_acceptability)
+		return NULL;
+	size_t first = v->ranking[0].framework, most = first;
+	for (size_t k = 1; k < v->nqualified; k++)
+		if (v->acceptability[v->ranking[k].framework] > v->acceptability[most])
+			most = v->ranking[k].framework;
+	const char *s = arena_printf(a, "%s comes first in %s of weightings within \xC2\xB1" "50 %% "
+	                             "of this team's weights%s", S_fw(doc, first),
+	                             explain_share(v->acceptability[first], a),
+	                             v->accept_unknowns ? " and over every value the unknown "
+	                                                  "ratings could take" : "");
+	if (most != first)
+		s = arena_printf(a, "%s; %s in %s", s, S_fw(doc, most),
+		                 explain_share(v->acceptability[most], a));
 	return arena_printf(a, "%s.", s);
 }
 

@@ -207,6 +207,24 @@ static void S_rating_flip(FILE *out, const struct doc *doc, const struct verdict
 	fputc('}', out);
 }
 
+/* SPEC 6.7: the qualified frameworks' shares, in ranking order. */
+static void S_acceptability(FILE *out, const struct doc *doc, const struct verdict *v)
+{
+	S_key(out, "acceptability");
+	if (!v->has_acceptability) {
+		fputs("null", out);
+		return;
+	}
+	fputc('{', out);
+	for (size_t k = 0; k < v->nqualified; k++) {
+		size_t f = v->ranking[k].framework;
+		fputs(k ? ", " : "", out);
+		S_key(out, doc->frameworks[f].id);
+		json_number(out, v->acceptability[f]);
+	}
+	fputc('}', out);
+}
+
 static void S_profile(FILE *out, const struct doc *doc, size_t p,
                       const struct verdict *v, const char *pdf)
 {
@@ -259,6 +277,8 @@ static void S_profile(FILE *out, const struct doc *doc, size_t p,
 	S_unknowns(out, doc, &v->unknowns);
 	fputs(", ", out);
 	S_rating_flip(out, doc, v);
+	fputs(",\n          ", out);
+	S_acceptability(out, doc, v);
 }
 
 static void S_input(FILE *out, const struct json_input *in)

@@ -264,16 +264,89 @@ static const char *S_clean(struct pdf_writer *w, const char *text, size_t *len)
 	return w->scratch;
 }
 
+/* ---- the ToUnicode map ------------------------------------------------------------ */
+
+/* libharu 2.3.0 gives a UTF-8 font its encoding CMap as its ToUnicode map,
+ * and poppler rejects that map's 'begincidrange' with a warning each time it
+ * loads the font.  The font is Identity-H and libharu's codes are the
+ * characters' code points, two bytes each, so the right map is the identity.
+ * Each bfrange stays within a block of 256 codes: ISO 32000-1 9.10.3 lets a
+ * range's destination vary only in its last byte. */
+static const char S_cmap_head[] =
+	"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+static const char S_cmap_tail[] =
+	"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+/* The keys libharu set on the stream for an encoding CMap: they described
+ * the old body, not a ToUnicode map. */
+static const char *const S_cmap_stale[] = { "Type", "CMapName", "CIDSystemInfo", "WMode" };
+
+/* Whether codes hi00-hiFF hold one S_clean can let through: block 00 for
+ * ASCII, which it never checks; block FF for U+FFFD, its replacement; any
+ * block the fonts draw a character of; never a surrogate. */
+static bool S_block_drawn(const struct pdf_charset *cs, unsigned hi)
+{
+	if (hi == 0x00 || hi == 0xFF)
+		return true;
+	if (hi >= 0xD8 && hi <= 0xDF)
+		return false;
+	for (unsigned i = 0; i < 32; i++)
+		if (cs->bits[hi * 32 + i] != 0)
+			return true;
+	return false;
+}
+
+/* Rewrites the body of font's ToUnicode stream in place: the object stays,
+ * so libharu still compresses it with the font. */
+static HPDF_STATUS S_tounicode(HPDF_Font font, const struct pdf_charset *cs)
+{
+	HPDF_Dict map = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	if (map == NULL || map->stream == NULL)
+		return HPDF_INVALID_OBJECT;
+	for (size_t i = 0; i < sizeof S_cmap_stale / sizeof *S_cmap_stale; i++)
+		HPDF_Dict_RemoveElement(map, S_cmap_stale[i]);   /* absent is fine */
+	HPDF_MemStream_FreeData(map->stream);
+	unsigned n = 0, done = 0;
+	for (unsigned hi = 0; hi < 256; hi++)
+		n += S_block_drawn(cs, hi);
+	HPDF_STATUS st = HPDF_Stream_WriteStr(map->stream, S_cmap_head);
+	for (unsigned hi = 0; hi < 256 && st == HPDF_OK; hi++) {
+		if (!S_block_drawn(cs, hi))
+			continue;
+		char line[64];
+		int at = 0;
+		if (done % 100 == 0)   /* the CMap format allows 100 entries per block */
+			at = snprintf(line, sizeof line, "%u beginbfrange\n", n - done < 100 ? n - done : 100);
+		snprintf(line + at, sizeof line - (size_t)at, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+		st = HPDF_Stream_WriteStr(map->stream, line);
+		done++;
+		if (st == HPDF_OK && (done % 100 == 0 || done == n))
+			st = HPDF_Stream_WriteStr(map->stream, "endbfrange\n");
+	}
+	if (st == HPDF_OK)
+		st = HPDF_Stream_WriteStr(map->stream, S_cmap_tail);
+	return st;
+}
+
 /* ---- the writer ---------------------------------------------------------------- */
 
+/* *path holds the font's path while libharu reads it: pdf_new frees it
+ * when the handler jumps back. */
 static HPDF_Font S_load(struct pdf_writer *w, const char *dir, const char *file,
-                        char **path)
+                        char *volatile *path)
 {
 	*path = S_join(dir, file);
 	const char *name = HPDF_LoadTTFontFromFile(w->pdf, *path, HPDF_TRUE);
 	HPDF_Font f = HPDF_GetFont(w->pdf, name, "UTF-8");
 	free(*path);
 	*path = NULL;
+	/* Internal calls report through their result, not the handler: pass a
+	 * failure on to it, which jumps to pdf_new's error path. */
+	HPDF_STATUS st = S_tounicode(f, w->charset);
+	if (st != HPDF_OK)
+		S_on_error(st, 0, w);
 	return f;
 }
 
@@ -323,9 +396,8 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 	HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(w->pdf);
 	HPDF_SetCurrentEncoder(w->pdf, "UTF-8");
-	char *p = NULL;
-	w->font[LFONT_REGULAR] = S_load(w, font_dir, S_faces[0], &p);
-	w->font[LFONT_BOLD] = S_load(w, font_dir, S_faces[1], &p);
+	w->font[LFONT_REGULAR] = S_load(w, font_dir, S_faces[0], &path);
+	w->font[LFONT_BOLD] = S_load(w, font_dir, S_faces[1], &path);
 	w->font[LFONT_ITALIC] = w->font[LFONT_REGULAR];
 	w->armed = false;
 	return w;

@@ -25,6 +25,14 @@ measure "--check 12 fw x 500 crit x 50 scen x 200 prof" "$bin" --check "$tmp/big
 measure "report seed (5 PDFs)" "$bin" -o "$tmp/o1" input/pytorch-vs-tensorflow-2026.xml
 measure "report seed (5 PDFs), -j 2" "$bin" -o "$tmp/o2" -j 2 input/pytorch-vs-tensorflow-2026.xml
 measure "report 12 fw x 300 crit (5 PDFs)" "$bin" -o "$tmp/o3" "$tmp/wide.xml"
+# Acceptability (SPEC 6.7: 10,000 samples per profile) is computed with the
+# verdicts, so --check, which writes no PDF, bounds its cost from above.
+python3 tests/gen_input.py 6 400 30 200 > "$tmp/accept.xml"
+measure "--check 6 fw x 400 crit x 30 scen x 200 prof" "$bin" --check --json "$tmp/a.json" "$tmp/accept.xml"
+check_s=$(cut -d' ' -f1 "$tmp/t")
+measure "report 6 fw x 400 crit x 30 scen x 200 prof" "$bin" -o "$tmp/o4" "$tmp/accept.xml"
+report_s=$(cut -d' ' -f1 "$tmp/t")
+awk -v c="$check_s" -v r="$report_s" 'BEGIN { printf "acceptability (200 profiles x 10,000 samples): at most %.2f s, %.1f %% of the report run\n", c, (r > 0 ? 100 * c / r : 0) }'
 pages=$(for f in "$tmp"/o1/*/*.pdf; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | awk '{s += $1} END {print s}')
 bytes=$(cat "$tmp"/o1/*/*.pdf | wc -c)
 echo "seed PDFs: $bytes bytes in $pages pages ($((bytes / pages)) bytes per page)"

@@ -20,6 +20,30 @@ static double S_label_width(const struct flow *f, const char *const *labels,
 	return lw > w * share ? w * share : lw;
 }
 
+/* Wraps the bars' labels into their column (labels[i], nls[i] lines,
+ * both n long, in the doc's arena); returns the chart's height. */
+static double S_bar_labels(struct flow *f, const struct bar *bars, size_t n, double size,
+                           struct lline ***labels, size_t **nls)
+{
+	double label_w = n ? S_label_width(f, &bars[0].label, sizeof *bars, n, size, 0.35) : 0;
+	double row = size * 1.9, total = 0;
+	*labels = arena_array(f->doc->arena, n ? n : 1, sizeof **labels);
+	*nls = arena_array(f->doc->arena, n ? n : 1, sizeof **nls);
+	for (size_t i = 0; i < n; i++) {
+		struct lrun run = { bars[i].label, LFONT_REGULAR };
+		(*nls)[i] = layout_wrap_max(f, &run, 1, size, label_w, LABEL_LINES, &(*labels)[i]);
+		total += (*nls)[i] * size * 1.2 > row ? (*nls)[i] * size * 1.2 : row;
+	}
+	return total;
+}
+
+double layout_bars_height(struct flow *f, const struct bar *bars, size_t n, double size)
+{
+	struct lline **labels;
+	size_t *nls;
+	return S_bar_labels(f, bars, n, size, &labels, &nls);
+}
+
 void layout_bars(struct flow *f, const struct bar *bars, size_t n, double max,
                  double size)
 {
@@ -32,14 +56,9 @@ void layout_bars(struct flow *f, const struct bar *bars, size_t n, double max,
 	double bar_x = f->g.margin_left + label_w + 8;
 	double bar_w = w - label_w - 8 - value_w - 8;
 	double row = size * 1.9;
-	struct lline **labels = arena_array(f->doc->arena, n ? n : 1, sizeof *labels);
-	size_t *nls = arena_array(f->doc->arena, n ? n : 1, sizeof *nls);
-	double total = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct lrun run = { bars[i].label, LFONT_REGULAR };
-		nls[i] = layout_wrap_max(f, &run, 1, size, label_w, LABEL_LINES, &labels[i]);
-		total += nls[i] * size * 1.2 > row ? nls[i] * size * 1.2 : row;
-	}
+	struct lline **labels;
+	size_t *nls;
+	double total = S_bar_labels(f, bars, n, size, &labels, &nls);
 	layout_start(f, total);    /* a chart that fits a page is not split */
 	for (size_t i = 0; i < n; i++) {
 		struct lline *lines = labels[i];

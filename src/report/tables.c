@@ -141,16 +141,29 @@ void report_scenarios(struct rb *b)
 	layout_table(b->f, &t);
 }
 
+/* The overview's "comes first in" cell (SPEC 6.7): the winner's share;
+ * for a close call, the first-ranked framework's, named. */
+static const char *S_share(struct rb *b, const struct verdict *v)
+{
+	if (!v->has_acceptability)
+		return DASH;
+	size_t f = v->ranking[0].framework;
+	const char *share = explain_share(v->acceptability[f], b->a);
+	return v->kind == VERDICT_WINNER ? share
+	                                 : arena_printf(b->a, "%s: %s", report_fw(b, f), share);
+}
+
 /* Every profile's verdict, each row an outline entry under the heading. */
 void report_profile_table(struct rb *b)
 {
 	const struct doc *doc = b->doc;
 	report_h1(b, "Verdict per team profile");
-	struct lcell *head = arena_array(b->a, 4, sizeof *head);
+	struct lcell *head = arena_array(b->a, 5, sizeof *head);
 	head[0] = report_cell(b, "Team profile", LFONT_BOLD);
 	head[1] = report_cell(b, "Verdict", LFONT_BOLD);
 	head[2] = report_cell(b, "Scores", LFONT_BOLD);
 	head[3] = report_cell(b, "Stability", LFONT_BOLD);
+	head[4] = report_cell(b, "Comes first in", LFONT_BOLD);
 	struct lrow *rows = arena_array(b->a, doc->nprofiles ? doc->nprofiles : 1, sizeof *rows);
 	size_t n = 0;
 	for (size_t p = 0; p < doc->nprofiles; p++) {
@@ -159,19 +172,25 @@ void report_profile_table(struct rb *b)
 			continue;
 		const char *stab = verdict_stability_name(v->stability);
 		const char *dq = report_say(b, explain_disqualified(doc, v, b->a));
-		struct lcell *cells = arena_array(b->a, 4, sizeof *cells);
+		struct lcell *cells = arena_array(b->a, 5, sizeof *cells);
 		cells[0] = S_cell2(b, doc->profiles[p].name, doc->profiles[p].description
 		                   ? report_x(b, doc->profiles[p].description) : NULL);
 		cells[1] = report_cell(b, dq ? arena_printf(b->a, "%s. %s", S_short(b, v), dq)
 		                             : S_short(b, v), LFONT_REGULAR);
 		cells[2] = report_cell(b, report_scores(b, v), LFONT_REGULAR);
 		cells[3] = report_cell(b, stab ? stab : DASH, LFONT_REGULAR);
+		cells[4] = report_cell(b, S_share(b, v), LFONT_REGULAR);
 		rows[n++] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells,
 		                           .outline = doc->profiles[p].name };
 	}
-	struct ltable t = report_table(b, 4, head, rows, n);
+	struct ltable t = report_table(b, 5, head, rows, n);
 	t.outline_level = 1;
 	layout_table(b->f, &t);
+	report_note(b, arena_printf(b->a, "Comes first in: how often the recommended framework "
+	            "(for a close call, the one named) scores highest among %d,%03d weightings, "
+	            "each of the team's weights varied at random within \xC2\xB1" "50 %% and "
+	            "unknown ratings given random values; a dash when fewer than two frameworks "
+	            "qualify.", VERDICT_ACCEPT_SAMPLES / 1000, VERDICT_ACCEPT_SAMPLES % 1000));
 }
 
 void report_bottom_line(struct rb *b)
@@ -226,7 +245,19 @@ void report_methodology(struct rb *b)
 		"proportion, to find the weight at which a challenger draws level. The smallest such "
 		"change classifies the verdict: robust (15 points or more, or none exists), "
 		"moderate, or fragile (under 5).",
+		"How sure: for a team with at least two qualified frameworks, 10,000 weightings are "
+		"drawn. In each, every one of the team's weights is multiplied by its own random "
+		"factor between 0.5 and 1.5 (up to 50 % more or less) and the weights are rescaled "
+		"to add up to 100 % again; every unknown rating is given a random value of its "
+		"scale, each level equally likely. A framework's share is the part of these "
+		"weightings in which it scores highest among the qualified frameworks; a tie is "
+		"split equally. The draws come from a fixed, seeded generator, so the same input "
+		"always gives the same shares. A share measures how much the verdict rests on the "
+		"exact weights, not the chance that a framework is the right choice. It does not "
+		"cover ratings that are known but wrong, nor the requirements: a disqualified "
+		"framework stays out whatever the weights.",
 	};
+	_Static_assert(VERDICT_ACCEPT_SAMPLES == 10000, "the text above says 10,000");
 	size_t n = sizeof text / sizeof *text;
 	struct para_style body = { .size = SMALL + 0.5, .color = report_black };
 	struct para_style trailer = { .size = SMALL, .color = report_grey };

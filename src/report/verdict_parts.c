@@ -48,8 +48,8 @@ static void S_para2(struct rb *b, const char *lead, const char *text, double siz
 void report_verdict_box(struct rb *b, const struct verdict *v)
 {
 	const struct doc *doc = b->doc;
-	struct box_para p[8];
-	struct lrun runs[8][2];
+	struct box_para p[9];
+	struct lrun runs[9][2];
 	size_t n = 0;
 	const char *kind = v->kind == VERDICT_WINNER ? "VERDICT" : v->kind == VERDICT_CLOSE
 	                   ? "VERDICT: CLOSE CALL" : "VERDICT: NO FRAMEWORK QUALIFIES";
@@ -73,6 +73,9 @@ void report_verdict_box(struct rb *b, const struct verdict *v)
 	if (stab != NULL)
 		PUSH("Stability: ", LFONT_BOLD, flip ? arena_printf(b->a, "%s. %s", stab, flip) : stab,
 		     LFONT_REGULAR, BODY, report_black, 2);
+	const char *sure = report_say(b, explain_acceptability(doc, v, b->a));
+	if (sure)
+		PUSH("How sure: ", LFONT_BOLD, sure, LFONT_REGULAR, BODY, report_black, 2);
 	const char *dq = report_say(b, explain_disqualified(doc, v, b->a));
 	if (dq)
 		PUSH("Disqualified: ", LFONT_BOLD, dq, LFONT_REGULAR, BODY, report_black, 2);
@@ -142,6 +145,39 @@ static void S_contrib_chart(struct rb *b, const struct verdict *v)
 		report_note(b, arena_printf(b->a, "%zu more criteria with smaller contributions "
 		            "add %s points in all; the table below lists every one.",
 		            np + nn - kp - kn, S_signed(b->a, rest)));
+}
+
+/* SPEC 6.7: how often each qualified framework comes first when the
+ * weights vary within +-50 % and unknown ratings take random values, as
+ * bars in the colours of the score chart. */
+static void S_accept_chart(struct rb *b, const struct verdict *v)
+{
+	size_t nq = v->nqualified;
+	struct bar *bars = arena_array(b->a, nq, sizeof *bars);
+	for (size_t k = 0; k < nq; k++) {
+		size_t f = v->ranking[k].framework;
+		bars[k] = (struct bar){ report_fw(b, f), 100 * v->acceptability[f],
+		                        explain_share(v->acceptability[f], b->a),
+		                        k == 0 ? b->accent : report_mix(b->accent, 0.45) };
+	}
+	struct lrun cap = { arena_printf(b->a, "How often each framework comes first among "
+	                                 "%d,%03d weightings, each weight of this team multiplied "
+	                                 "by its own random factor between 0.5 and 1.5%s:",
+	                                 VERDICT_ACCEPT_SAMPLES / 1000, VERDICT_ACCEPT_SAMPLES % 1000,
+	                                 v->accept_unknowns ? " and each unknown rating given a "
+	                                 "random value of its scale" : ""), LFONT_REGULAR };
+	struct para_style ps = { .size = BODY, .color = report_black };
+	/* the caption stays with its chart, which is never split */
+	layout_keep(b->f, layout_paragraph_height(b->f, &cap, 1, &ps) + 4 +
+	            layout_bars_height(b->f, bars, nq, SMALL + 0.5));
+	layout_paragraph(b->f, &cap, 1, &ps);
+	layout_gap(b->f, 4);
+	layout_bars(b->f, bars, nq, 100, SMALL + 0.5);
+	/* a label wrapped on several lines reaches a point or so below its row */
+	layout_gap(b->f, 4);
+	report_note(b, "A share counts weightings, not chances that a framework is right: "
+	            "ties are shared, ratings are taken as given and the requirements as "
+	            "fixed.");
 }
 
 /* The table of weights and of the points each criterion gives each
@@ -218,6 +254,10 @@ void report_why(struct rb *b, const struct verdict *v)
 		S_contrib_chart(b, v);
 		layout_gap(b->f, 8);
 	}
+	if (v->has_acceptability) {
+		S_accept_chart(b, v);
+		layout_gap(b->f, 8);
+	}
 	S_weights_table(b, v);
 }
 
@@ -259,8 +299,12 @@ void report_change(struct rb *b, const struct verdict *v)
 		S_para2(b, "Unknown ratings: ", unknown, BODY);
 	}
 	if (v->kind == VERDICT_WINNER)
-		report_note(b, "Each weight is changed alone, the others rescaled in proportion; "
-		            "the criterion named needs the smallest change to produce a tie. "
-		            "Robust means at least 15 percentage points, fragile under 5. A rating "
-		            "change moves one rating one level up or down its scale.");
+		report_note(b, arena_printf(b->a, "Each weight is changed alone, the others "
+		            "rescaled in proportion; %s Robust means at least %g percentage points, "
+		            "fragile under %g. A rating change moves one rating one level up or "
+		            "down its scale.", v->has_critical
+		            ? "the criterion named needs the smallest change to produce a tie."
+		            : "criteria on which two frameworks are rated the same are left out, "
+		              "since weighing them more can never make the two draw level.",
+		            VERDICT_ROBUST_PP, VERDICT_FRAGILE_PP));
 }

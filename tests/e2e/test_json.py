@@ -5,7 +5,10 @@ Infinity, no duplicate keys, keys in order), and every verdict in it is
 recomputed here from the XML by an independent implementation of SPEC
 section 2 and of the unknowns and rating_flip definitions of docs/json.md:
 on the seed, on tests/json/what-ifs.xml and on random documents written by
-a seeded generator."""
+a seeded generator.  Acceptability (SPEC 6.7) is sampled here again, with
+Python's own generator and four times the samples, and must agree within
+the specification's 1.5 percentage points, give or take the reference's
+own sampling error (three standard errors of it)."""
 import json
 import os
 import random
@@ -17,13 +20,14 @@ from e2e import CASES, ROOT, SEED, check, has_locale, run, skip, test
 WHAT_IFS = "tests/json/what-ifs.xml"
 EPS = 1e-9          # scores this close are equal (SPEC section 2)
 W_EPS = 1e-12       # sensitivity gaps this close are equal (verdict.c)
+SAME_EPS = 1e-12    # ratings this close are the same: no sensitivity pair (SPEC 6.1)
 
 TOP_KEYS = ["tool", "version", "format", "inputs"]
 INPUT_KEYS = ["file", "sha256", "id", "valid", "errors", "warnings", "scenarios", "profiles"]
 DIAG_KEYS = ["file", "line", "message"]
 VERDICT_KEYS = ["id", "verdict", "winner", "leaders", "margin", "ranking"]
 PROFILE_KEYS = VERDICT_KEYS + ["weights", "critical", "stability", "pdf", "unknowns",
-                               "rating_flip"]
+                               "rating_flip", "acceptability"]
 RANK_KEYS = ["framework", "score", "qualified", "disqualified_by"]
 CRITICAL_KEYS = ["criterion", "challenger", "weight", "tie_weight"]
 UNKNOWN_KEYS = ["holds", "best_case_winner", "worst_case_winner"]
@@ -73,6 +77,7 @@ class Doc:
 
     def __init__(self, path):
         root = ET.parse(os.path.join(ROOT, path)).getroot()
+        self.id = root.get("id")
         self.scales = {}
         for s in root.find("scales"):
             levels = [(lv.get("id"), _num(lv.get("score"))) for lv in s.findall("level")]
@@ -241,6 +246,8 @@ def expected(doc, kind, ix, close_call):
             for B in order[1:sum(qual)]:
                 D = sum(W[i] * (doc.u(i, A) - doc.u(i, B)) for i in range(nc))
                 d = doc.u(c, A) - doc.u(c, B)
+                if abs(d) < SAME_EPS:   # SPEC 6.1: rated the same, no pair
+                    continue
                 R = (D - W[c] * d) / (1 - W[c])
                 if d == R:
                     continue
@@ -303,7 +310,52 @@ def expected(doc, kind, ix, close_call):
                 flip = {"framework": doc.fw[f], "criterion": doc.crit[c]["id"],
                         "from": raw, "to": to}
     e["rating_flip"] = flip
+    # sampled on demand, with a generator of its own seeded by the profile
+    e["acceptability"] = lambda n: acceptability(doc, W, order, qual, random.Random(
+        f"{doc.id}/{doc.prof[ix]['id']}/{n}"), n)
     return e
+
+
+ACC_SAMPLES = 40000     # the reference's own; the tool draws 10,000 (SPEC 6.7)
+ACC_TOL = 0.015         # SPEC 6.7: within 1.5 percentage points
+
+
+def acceptability(doc, W, order, qual, rng, n):
+    """{framework id: share} by a Monte Carlo of its own: each weight
+    times a factor uniform in [0.5, 1.5], every unknown rating of a
+    qualified framework drawn uniformly over its scale (a level, or u
+    uniform in [0, 1]), qualification fixed; first place, ties within EPS
+    points shared.  None with fewer than two qualified."""
+    q = [f for f in order if qual[f]]
+    if len(q) < 2:
+        return None
+    rows = []        # (W, [u or the scale's possible u's when unknown])
+    for c in range(len(doc.crit)):
+        if W[c] <= 0:
+            continue
+        s = doc.crit[c]["scale"]
+        span = s["max"] - s["min"]
+        levels = [(x - s["min"]) / span for _, x in s["levels"]] \
+            if s["kind"] == "ordinal" else None
+        rows.append((W[c], [(False, doc.u(c, f)) if doc.crit[c]["raw"][f] != "unknown"
+                            else (True, levels) for f in q]))
+    wins = [0.0] * len(q)
+    rand, choice = rng.random, rng.choice
+    for _ in range(n):
+        total, sc = 0.0, [0.0] * len(q)
+        for w, cells in rows:
+            x = w * (0.5 + rand())
+            total += x
+            for k, (unknown, v) in enumerate(cells):
+                if unknown:
+                    v = choice(v) if v is not None else rand()
+                sc[k] += x * v
+        sc = [100 * s / total for s in sc]
+        best = max(sc)
+        first = [k for k in range(len(q)) if sc[k] >= best - EPS]
+        for k in first:
+            wins[k] += 1 / len(first)
+    return {doc.fw[f]: wins[k] / n for k, f in enumerate(q)}
 
 
 def near(a, b):
@@ -351,6 +403,35 @@ def compare(doc, got, kind, ix, close_call):
         keys(got["rating_flip"], FLIP_KEYS, f"{what} rating_flip")
         check(dict(got["rating_flip"]) == want["rating_flip"],
               f"{what}: rating_flip {dict(got['rating_flip'])}, want {want['rating_flip']}")
+    compare_acceptability(got["acceptability"], want["acceptability"], what)
+
+
+def _off(got, want, slack):
+    """The frameworks whose share is further than ACC_TOL + slack from the
+    reference's."""
+    return [fw for fw, p in want.items() if abs(got[fw] - p) > ACC_TOL + slack]
+
+
+def compare_acceptability(got, reference, what):
+    """The qualified in ranking order, shares adding up to 1, each within
+    ACC_TOL of the reference's.  SPEC 6.7 bounds the tool's error against
+    the exact value, which the reference only estimates: where a share is
+    off, the reference samples ten times more and judges again, allowing
+    three of its standard errors (0.24 points at most) on top."""
+    want = reference(ACC_SAMPLES)
+    if want is None:
+        check(got is None, f"{what}: acceptability {got}, want null")
+        return
+    keys(got, list(want), f"{what} acceptability")
+    check(abs(sum(got.values()) - 1) < 1e-9 and all(0 <= x <= 1 for x in got.values()),
+          f"{what}: shares {dict(got)}")
+    n = ACC_SAMPLES
+    if _off(got, want, 0):
+        n = 10 * ACC_SAMPLES
+        want = reference(n)
+    bad = _off(got, want, 0 if n == ACC_SAMPLES else 3 * (0.25 / n) ** 0.5)
+    check(not bad, f"{what}: acceptability {dict(got)}, the reference's ({n} samples) " +
+          ", ".join(f"{fw} {p:.4f}" for fw, p in want.items()))
 
 
 def compare_input(inp, path, close_call=None):
@@ -538,7 +619,7 @@ def json_random_documents_match_an_independent_reckoning(tmp):
         paths.append(path)
     rc, js, err = summary("--check", *paths)
     check(rc == 0, f"exit {rc}: {err[:2000]}")
-    flips = unknown_changes = 0
+    flips = unknown_changes = shared = 0
     for inp, path in zip(js["inputs"], paths):
         try:
             compare_input(inp, path)
@@ -547,5 +628,9 @@ def json_random_documents_match_an_independent_reckoning(tmp):
                 raise AssertionError(f"{os.path.basename(path)}: {ex}\n{f.read()}")
         flips += sum(p["rating_flip"] is not None for p in inp["profiles"])
         unknown_changes += sum(not p["unknowns"]["holds"] for p in inp["profiles"])
-    # the what-ifs were really exercised
+        shared += sum(p["acceptability"] is not None and
+                      any(0 < x < 1 for x in p["acceptability"].values())
+                      for p in inp["profiles"])
+    # the what-ifs were really exercised, and acceptability was not all 0 and 1
     check(flips >= 5 and unknown_changes >= 5, f"flips {flips}, unknowns {unknown_changes}")
+    check(shared >= 20, f"only {shared} profiles with a share strictly between 0 and 1")

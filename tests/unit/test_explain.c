@@ -126,6 +126,8 @@ static const char DOC_S[] =
 	SCEN2("robust", "Robust", "h1", "1", "h2", "1")
 	SCEN2("tiny", "Tiny", "c", "166", "r", "834")
 	SCEN2("small", "Small", "h2", "1", "g2", "1999")
+	"<scenario id=\"same\"><name>Same</name><weight criterion=\"g1\" value=\"14\"/>"
+	"<weight criterion=\"h1\" value=\"1\"/><weight criterion=\"h2\" value=\"1\"/></scenario>\n"
 	"<scenario id=\"even\"><name>Even</name><weight criterion=\"g1\" value=\"1\"/></scenario>\n"
 	"</scenarios>\n"
 	"<profiles><profile id=\"team\"><name>The team</name><use scenario=\"fell\"/></profile>"
@@ -165,14 +167,15 @@ static void test_flip_edge_cases(void **state)
 {
 	struct fixture *fx = *state;
 	LOAD(fx, DOC_S);
-	/* all: W g1 0.9, h1 0.1; Alpha 100, Beta 90.  g1: Delta 0, R = 0.1/0.1
-	 * = 1, x = 1, |x - W| = 0.1; h1: R = 0, x = 0, |x - W| = 0.1: a tie,
-	 * g1 first.  10 points: moderate. */
+	/* all: W g1 0.9, h1 0.1; Alpha 100, Beta 90.  g1: Delta 0, skipped
+	 * (SPEC 6.1; it would give x = 1, |x - W| = 0.1, and come first in
+	 * declaration order); h1: R = 0, x = 0, |x - W| = 0.1.  10 points:
+	 * moderate. */
 	const struct verdict *v = S_scen(fx, "all", 2.0);
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
-	                    "Beta would draw level only if GPU, on which the two are rated the "
-	                    "same, were all that mattered (its weight rising from 90 % to 100 %, "
-	                    "10.0 percentage points), so the verdict is moderate.");
+	                    "Beta would draw level if Hiring were left out altogether (its "
+	                    "weight falling from 10 % to 0 %, 10.0 percentage points), so the "
+	                    "verdict is moderate.");
 	/* out: the same with the leading criterion (h2) declared first: x = 0 */
 	v = S_scen(fx, "out", 2.0);
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
@@ -184,8 +187,16 @@ static void test_flip_edge_cases(void **state)
 	v = S_scen(fx, "robust", 2.0);
 	assert_false(v->has_critical);
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
-	                    "No change to a single criterion's weight lets another framework "
-	                    "draw level with Alpha, so the verdict is robust.");
+	                    "No single weight change makes Beta draw level.");
+	/* same: W g1 0.875 (Delta 0), h1 and h2 0.0625 each (Delta 1);
+	 * Alpha 100, Beta 87.5.  g1 is skipped (SPEC 6.1: before, x = 1 and
+	 * 12.5 points, moderate); h1 and h2: R = (0.125 - 0.0625)/0.9375 =
+	 * 1/15 > 0, x = R/(R - 1) < 0.  No pair is left: robust. */
+	v = S_scen(fx, "same", 2.0);
+	assert_false(v->has_critical);
+	assert_int_equal(v->stability, STABILITY_ROBUST);
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "No single weight change makes Beta draw level.");
 	/* tiny: W c 0.166, r 0.834.  Alpha 100 (0.834) = 83.4, Beta 100
 	 * (0.166 + 0.834*0.8) = 83.32: margin 0.08, a winner at threshold 0.
 	 * c: Delta -1, R = (0.0008 + 0.166)/0.834 = 0.2, x = 0.2/1.2 = 1/6;
@@ -277,6 +288,8 @@ static const char DOC_C[] =
 	"<weight criterion=\"lat\" value=\"1\"/><require criterion=\"lat\" max=\"100\"/></scenario>\n"
 	"<scenario id=\"close\"><name>Close</name><weight criterion=\"docs\" value=\"1\"/>"
 	"<weight criterion=\"graph\" value=\"1\"/></scenario>\n"
+	"<scenario id=\"lead\"><name>Lead</name><weight criterion=\"debug\" value=\"1\"/>"
+	"<weight criterion=\"graph\" value=\"1\"/></scenario>\n"
 	"<scenario id=\"q-flip\"><name>Q</name><weight criterion=\"graph\" value=\"1\"/>"
 	"<weight criterion=\"debug\" value=\"1\"/><require criterion=\"docs\" min=\"good\"/></scenario>\n"
 	"</scenarios>\n<profiles>\n"
@@ -324,8 +337,8 @@ static void test_winner_why(void **state)
 	/* Sensitivity: the critical pair is (docs, TensorFlow): D = 0.184375,
 	 * R = (D + 0.0625*0.25)/0.9375 = 16/75, x = (16/75)/(16/75 + 1/4) =
 	 * 64/139 = 0.4604; 6.25 % (shown 6.3 %) to 46 %, 39.8 points: robust.
-	 * (Every other pair has x* outside [0, 1] or further: JAX's docs,
-	 * Delta 0, x = 1, 93.75 points.) */
+	 * (Every other pair has x* outside [0, 1] or further; JAX's docs,
+	 * Delta 0, is no pair at all: SPEC 6.1.) */
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
 	                    "TensorFlow would draw level if the weight of Documentation rose "
 	                    "from 6.3 % to 46 % (39.8 percentage points), so the verdict is robust.");
@@ -376,6 +389,16 @@ static void test_rating_flips(void **state)
 	                    "Computational Graph (+6.3). JAX is not ahead of PyTorch on any "
 	                    "criterion that counts here.");
 	assert_null(explain_unknowns(fx->doc, v, fx->a));   /* lat weighs nothing here */
+	/* lead: W debug 0.5, graph 0.5.  PyTorch 100, JAX 62.5, TensorFlow
+	 * 37.5.  PyTorch leads both on both: JAX, Delta .5 and .25, D = .375:
+	 * debug R = .25, x < 0; graph R = .5, x = 2.  TensorFlow, Delta .75
+	 * and .5, D = .625: debug R = .5, x < 0; graph R = .75, x = 3.  No
+	 * pair: robust, the runner-up named first. */
+	v = S_scen(fx, "lead", 2.0);
+	assert_false(v->has_critical);
+	assert_string_equal(explain_flip(fx->doc, v, fx->a),
+	                    "No single weight change makes JAX or any other framework draw "
+	                    "level.");
 }
 
 static void test_single_and_disqualified(void **state)
@@ -496,6 +519,71 @@ static void test_numbers_ignore_locale(void **state)
 	                       "points ahead of TensorFlow.");
 }
 
+/* ---------------------------------------------------------------------- */
+/* How sure (SPEC 6.7).  Shares that sampling cannot blur: a lead no
+ * weighting or unknown value can undo (100 %), a framework tied with
+ * every other in every sample (50 %), a first-ranked framework that a
+ * drawn unknown beats in every sample (0 %).
+ *   up: 0..10, higher better.  lead: PyTorch 10, TensorFlow 0 (W 0.9);
+ *   side: PyTorch 0, TensorFlow unknown (W 0.1): TensorFlow gets at most
+ *   1.5 * 0.1 < 0.5 * 0.9, so PyTorch wins every sample.
+ *   flat: both 5.  low: PyTorch 0, TensorFlow unknown: tied at 0 as
+ *   scored (PyTorch first by order of listing), TensorFlow ahead as soon
+ *   as its unknown is drawn above 0. */
+static const char DOC_A[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<comparison id=\"a\" format=\"1\"><title>A</title>\n"
+	"<scales><scale id=\"up\" min=\"0\" max=\"10\"/></scales>\n"
+	"<frameworks><framework id=\"pt\"><name>PyTorch</name></framework>"
+	"<framework id=\"tf\"><name>TensorFlow</name></framework></frameworks>\n<criteria>\n"
+	"<criterion id=\"lead\" scale=\"up\"><name>Lead</name><rating framework=\"pt\" "
+	"value=\"10\"/><rating framework=\"tf\" value=\"0\"/></criterion>\n"
+	"<criterion id=\"side\" scale=\"up\"><name>Side</name><rating framework=\"pt\" "
+	"value=\"0\"/><rating framework=\"tf\" value=\"unknown\"/></criterion>\n"
+	"<criterion id=\"flat\" scale=\"up\"><name>Flat</name><rating framework=\"pt\" "
+	"value=\"5\"/><rating framework=\"tf\" value=\"5\"/></criterion>\n"
+	"</criteria>\n<scenarios>\n"
+	"<scenario id=\"sure\"><name>Sure</name><weight criterion=\"lead\" value=\"9\"/>"
+	"<weight criterion=\"side\" value=\"1\"/></scenario>\n"
+	"<scenario id=\"even\"><name>Even</name><weight criterion=\"flat\" value=\"1\"/></scenario>\n"
+	"<scenario id=\"low\"><name>Low</name><weight criterion=\"side\" value=\"1\"/></scenario>\n"
+	"</scenarios>\n<profiles>\n"
+	"<profile id=\"sure\"><name>Sure</name><use scenario=\"sure\"/></profile>\n"
+	"<profile id=\"even\"><name>Even</name><use scenario=\"even\"/></profile>\n"
+	"<profile id=\"low\"><name>Low</name><use scenario=\"low\"/></profile>\n"
+	"<profile id=\"solo\"><name>Solo</name><use scenario=\"sure\"/>"
+	"<exclude framework=\"tf\"/></profile>\n"
+	"</profiles></comparison>\n";
+
+static void test_acceptability(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_A);
+	assert_string_equal(explain_acceptability(fx->doc, S_prof(fx, "sure", 2.0), fx->a),
+	                    "PyTorch comes first in 100 % of weightings within \xC2\xB1" "50 % of "
+	                    "this team's weights and over every value the unknown ratings could "
+	                    "take.");
+	assert_string_equal(explain_acceptability(fx->doc, S_prof(fx, "even", 2.0), fx->a),
+	                    "PyTorch comes first in 50 % of weightings within \xC2\xB1" "50 % of "
+	                    "this team's weights.");
+	assert_string_equal(explain_acceptability(fx->doc, S_prof(fx, "low", 0.0), fx->a),
+	                    "PyTorch comes first in 0 % of weightings within \xC2\xB1" "50 % of "
+	                    "this team's weights and over every value the unknown ratings could "
+	                    "take; TensorFlow in 100 %.");
+	/* nothing to say for a single qualified framework or a scenario */
+	assert_null(explain_acceptability(fx->doc, S_prof(fx, "solo", 2.0), fx->a));
+	assert_null(explain_acceptability(fx->doc, S_scen(fx, "sure", 2.0), fx->a));
+	/* whole from 1 % to 99 %, one decimal outside, 0 and 100 only when exact */
+	static const struct { double share; const char *text; } cases[] = {
+		{ 0, "0 %" }, { 0.0004, "under 0.1 %" }, { 0.004, "0.4 %" }, { 0.0095, "1.0 %" },
+		{ 0.01, "1 %" }, { 0.125, "13 %" }, { 0.97, "97 %" }, { 0.9849, "98 %" },
+		{ 0.985, "99 %" }, { 0.99, "99.0 %" }, { 0.9962, "99.6 %" },
+		{ 0.99951, "over 99.9 %" }, { 1, "100 %" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		assert_string_equal(explain_share(cases[i].share, fx->a), cases[i].text);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, S_setup, S_teardown)
 
 int main(void)
@@ -509,6 +597,7 @@ int main(void)
 		T(test_none_and_close),
 		T(test_strengths),
 		T(test_numbers_ignore_locale),
+		T(test_acceptability),
 	};
 	return cmocka_run_group_tests_name("explain", tests, NULL, NULL);
 }

@@ -673,9 +673,9 @@ static void test_summary(void **state)
 	const struct jval *profs = S_get(i0, "profiles");
 	assert_int_equal(profs->n, 1);                       /* "skipped" is left out */
 	const struct jval *p = S_at(profs, 0);
-	S_keys(p, 12, (const char *const[]){ "id", "verdict", "winner", "leaders", "margin",
+	S_keys(p, 13, (const char *const[]){ "id", "verdict", "winner", "leaders", "margin",
 	                                     "ranking", "weights", "critical", "stability",
-	                                     "pdf", "unknowns", "rating_flip" });
+	                                     "pdf", "unknowns", "rating_flip", "acceptability" });
 	S_is_str(S_get(p, "id"), "team");
 	S_is_str(S_get(p, "winner"), "alpha");
 	assert_true(fabs(S_get(p, "margin")->num - 30) < 1e-9);
@@ -716,6 +716,13 @@ static void test_summary(void **state)
 	S_is_str(S_get(rf, "criterion"), "docs");
 	S_is_str(S_get(rf, "from"), "hi");
 	S_is_str(S_get(rf, "to"), "mid");
+	/* Acceptability (SPEC 6.7), the qualified in ranking order: alpha and
+	 * gamma are level on docs, so the factors cancel out and alpha comes
+	 * first when gamma's unknown speed draws u below alpha's 0.8: 80 %. */
+	const struct jval *ac = S_get(p, "acceptability");
+	S_keys(ac, 2, (const char *const[]){ "alpha", "gamma" });
+	assert_true(fabs(S_get(ac, "alpha")->num - 0.8) < 0.015);
+	assert_true(fabs(S_get(ac, "alpha")->num + S_get(ac, "gamma")->num - 1) < 1e-12);
 
 	/* the invalid input: its error, nulls and empty lists */
 	const struct jval *i1 = S_at(inputs, 1);

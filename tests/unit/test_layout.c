@@ -671,6 +671,24 @@ static void headings_go_with_what_follows_them(void **state)
 	layout_doc_free(d);
 }
 
+/* layout_bars_height says what layout_bars takes: a row of 1.9 x size
+ * per bar, or its label's lines at 1.2 x size when more.  Labels wrap in
+ * a column of at most 35 % of 220 pt = 77 pt, 15 characters at 5 pt. */
+static void bars_height_is_what_the_bars_take(void **state)
+{
+	(void)state;
+	struct flow *f = layout_new(&G, &M);
+	struct bar bars[2] = { { "a", 1, "1", { 0, 0, 0 } },
+	                       { "a long label that wraps", 2, "2", { 0, 0, 0 } } };
+	/* "a": 19 pt; the long label on two lines: 24 pt */
+	double h = layout_bars_height(f, bars, 2, 10);
+	assert_true(fabs(h - 43) < 1e-9);
+	double y = layout_y(f);
+	layout_bars(f, bars, 2, 2, 10);
+	assert_true(fabs(layout_y(f) - y - h) < 1e-9);
+	layout_doc_free(layout_finish(f, "Title", "footer"));
+}
+
 static void a_box_too_long_for_the_page_splits_with_a_frame_on_each(void **state)
 {
 	(void)state;
@@ -816,6 +834,7 @@ int main(void)
 		cmocka_unit_test(running_header_and_footer_stay_inside_the_width),
 		cmocka_unit_test(images_keep_their_box),
 		cmocka_unit_test(headings_go_with_what_follows_them),
+		cmocka_unit_test(bars_height_is_what_the_bars_take),
 		cmocka_unit_test(a_box_too_long_for_the_page_splits_with_a_frame_on_each),
 		cmocka_unit_test(the_last_rows_of_a_table_are_not_left_alone),
 		cmocka_unit_test(dump_prints_every_box),

@@ -942,6 +942,40 @@ static void test_sensitivity_challenger_ranking_order(void **state)
 	static const char *const fw[] = { "a", "b1", "b2" };
 	struct doc *d = S_doc(fx, 3, fw);
 	S_numeric(d, "eight", 0, 8, false);
+	/* u: c0: a 1, b1 0, b2 0.5; c1: a 0, b1 1, b2 0.5 */
+	S_criterion(d, "c0", "eight", (const char *const[]){ "8", "0", "4" });
+	S_criterion(d, "c1", "eight", (const char *const[]){ "0", "8", "4" });
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "c0", 3);
+	S_weight(d, s->weights, &s->nweights, "c1", 1);
+	struct verdict *v = S_scen(fx, "s", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* W 0.75, 0.25.  a = 75; b1 = 25; b2 = 100 (0.375 + 0.125) = 50.
+	 * Ranking a, b2, b1 (b2 declared after b1). */
+	S_ranking(d, v, 3, (const char *const[]){ "a", "b2", "b1" });
+	assert_near(v->margin, 25.0);
+	/* b2's Deltas (0.5, -0.5) are half b1's (1, -1): the same tie weights.
+	 * c0, b2: D = 0.25, R = (0.25 - 0.375)/0.25 = -0.5, x = -0.5/-1 = 0.5
+	 * c0, b1: D = 0.5, R = (0.5 - 0.75)/0.25 = -1, x = -1/-2 = 0.5
+	 * c1, b2: R = (0.25 + 0.125)/0.75 = 0.5, x = 0.5/1 = 0.5
+	 * c1, b1: R = (0.5 + 0.25)/0.75 = 1, x = 1/2 = 0.5
+	 * |x - W| = 0.25 for all four: criteria in declaration order (c0),
+	 * then challengers in ranking order (b2, though b1 is declared
+	 * first).  25 points: robust. */
+	assert_true(v->has_critical);
+	assert_int_equal(v->critical.criterion, S_crit(d, "c0"));
+	assert_int_equal(v->critical.challenger, S_fw(d, "b2"));
+	assert_near(v->critical.weight, 0.75);
+	assert_near(v->critical.tie_weight, 0.5);
+	assert_int_equal(v->stability, STABILITY_ROBUST);
+}
+
+static void test_sensitivity_same_rating_skipped(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "a", "b1", "b2" };
+	struct doc *d = S_doc(fx, 3, fw);
+	S_numeric(d, "eight", 0, 8, false);
 	/* u: c0: a 1, b1 0.5, b2 1; c1: a 0.5, b1 1, b2 0 */
 	S_criterion(d, "c0", "eight", (const char *const[]){ "8", "4", "8" });
 	S_criterion(d, "c1", "eight", (const char *const[]){ "4", "8", "0" });
@@ -950,24 +984,46 @@ static void test_sensitivity_challenger_ranking_order(void **state)
 	S_weight(d, s->weights, &s->nweights, "c1", 1);
 	struct verdict *v = S_scen(fx, "s", VERDICT_DEFAULT_CLOSE_CALL);
 
-	/* W 0.75, 0.25.  a = 100 (0.75 + 0.125) = 87.5;
-	 * b1 = 100 (0.375 + 0.25) = 62.5; b2 = 100 (0.75 + 0) = 75.
-	 * Ranking a, b2, b1 (b2 declared after b1). */
-	S_ranking(d, v, 3, (const char *const[]){ "a", "b2", "b1" });
-	assert_near(v->margin, 12.5);
-	/* c0, b2: Delta 0, D = 0.25*0.5 = 0.125, R = 0.125/0.25 = 0.5,
-	 *         x = 0.5/(0.5 - 0) = 1, |x - W| = 0.25
-	 * c0, b1: Delta 0.5, D = 0.375 - 0.125 = 0.25, R = (0.25 - 0.375)/0.25 = -0.5,
+	/* W 0.75, 0.25.  a = 87.5; b1 = 62.5; b2 = 75.  Ranking a, b2, b1.
+	 * c0, b2: Delta 0: skipped (SPEC 6.1).  It would give R = 0.5, x = 1,
+	 *         |x - W| = 0.25 and, first in both orders, be critical.
+	 * c0, b1: Delta 0.5, D = 0.25, R = (0.25 - 0.375)/0.25 = -0.5,
 	 *         x = -0.5/(-0.5 - 0.5) = 0.5, |x - W| = 0.25
-	 * c1, b2: R = (0.125 - 0.125)/0.75 = 0, x = 0, |x - W| = 0.25
-	 * c1, b1: R = (0.25 + 0.125)/0.75 = 0.5, x = 0.5/1 = 0.5, |x - W| = 0.25
-	 * All tie: criteria in declaration order (c0), then challengers in
-	 * ranking order (b2, though b1 is declared first).  25 points: robust. */
+	 * c1, b2: R = 0, x = 0; c1, b1: x = 0.5; |x - W| = 0.25 both.
+	 * c0 comes first, and of its pairs only b1's is left. */
+	S_ranking(d, v, 3, (const char *const[]){ "a", "b2", "b1" });
 	assert_true(v->has_critical);
 	assert_int_equal(v->critical.criterion, S_crit(d, "c0"));
-	assert_int_equal(v->critical.challenger, S_fw(d, "b2"));
+	assert_int_equal(v->critical.challenger, S_fw(d, "b1"));
 	assert_near(v->critical.weight, 0.75);
-	assert_near(v->critical.tie_weight, 1.0);
+	assert_near(v->critical.tie_weight, 0.5);
+	assert_int_equal(v->stability, STABILITY_ROBUST);
+}
+
+static void test_sensitivity_same_rating_only_pair(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const fw[] = { "a", "b" };
+	struct doc *d = S_doc(fx, 2, fw);
+	S_numeric(d, "eight", 0, 8, false);
+	/* u: c0 a 1, b 1; c1 and c2 a 1, b 0 */
+	S_criterion(d, "c0", "eight", (const char *const[]){ "8", "8" });
+	S_criterion(d, "c1", "eight", (const char *const[]){ "8", "0" });
+	S_criterion(d, "c2", "eight", (const char *const[]){ "8", "0" });
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "c0", 14);
+	S_weight(d, s->weights, &s->nweights, "c1", 1);
+	S_weight(d, s->weights, &s->nweights, "c2", 1);
+	struct verdict *v = S_scen(fx, "s", VERDICT_DEFAULT_CLOSE_CALL);
+
+	/* W 0.875, 0.0625, 0.0625.  a = 100, b = 87.5, margin 12.5.
+	 * c0: Delta 0: skipped (SPEC 6.1; before, x = 1, 12.5 points: moderate).
+	 * c1, c2: Delta 1, D = 0.125, R = (0.125 - 0.0625)/0.9375 = 1/15,
+	 *         x = R/(R - 1) < 0, no.
+	 * No pair is left: no critical pair, robust. */
+	assert_near(v->margin, 12.5);
+	assert_int_equal(v->kind, VERDICT_WINNER);
+	assert_false(v->has_critical);
 	assert_int_equal(v->stability, STABILITY_ROBUST);
 }
 
@@ -1717,6 +1773,27 @@ static void S_check_reasons(const struct verdict *v)
 	}
 }
 
+/* Acceptability (SPEC 6.7) exists exactly with two or more qualified;
+ * shares lie in [0, 1], disqualified frameworks get none, and they add up
+ * to 1 (each sample's first place is shared out whole). */
+static void S_check_acceptability(const struct verdict *v)
+{
+	assert_int_equal(v->has_acceptability, v->nqualified >= 2);
+	if (!v->has_acceptability) {
+		assert_null(v->acceptability);
+		return;
+	}
+	double sum = 0;
+	for (size_t k = 0; k < v->nframeworks; k++) {
+		double x = v->acceptability[v->ranking[k].framework];
+		assert_true(x >= 0 && x <= 1);
+		if (!v->ranking[k].qualified)
+			assert_true(x == 0);
+		sum += x;
+	}
+	assert_near(sum, 1.0);
+}
+
 struct tally {
 	size_t critical, flips, holds;
 };
@@ -1736,6 +1813,7 @@ static void S_check_random(struct fixture *fx, struct rng *r, double close_call,
 	for (size_t c = 0; c < d->ncriteria; c++)
 		sum += v->weights[c];
 	assert_near(sum, 1.0);
+	S_check_acceptability(v);
 
 	/* scores as defined; a permutation; qualified first; descending */
 	bool seen[6] = { false };
@@ -1767,6 +1845,10 @@ static void S_check_random(struct fixture *fx, struct rng *r, double close_call,
 		assert_true(Wc > 0 && Wc < 1);
 		assert_near(k->weight, Wc);
 		assert_true(x >= 0 && x <= 1);
+		/* SPEC 6.1: never a criterion on which the two are rated the same */
+		size_t A = v->ranking[0].framework;
+		assert_true(fabs(u[k->criterion * nf + A] - u[k->criterion * nf + k->challenger])
+		            >= 1e-12);
 		double W2[CAP];
 		for (size_t c = 0; c < d->ncriteria; c++)
 			W2[c] = c == k->criterion ? x : v->weights[c] * (1 - x) / (1 - Wc);
@@ -1826,6 +1908,162 @@ static void test_properties(void **state)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Acceptability (SPEC 6.7) */
+
+/* The generator, pinned: a platform that computed other numbers would
+ * give other shares, and fail here first. */
+static void test_rng_pinned(void **state)
+{
+	(void)state;
+	/* xoshiro256** from state {1, 2, 3, 4}: the published algorithm's
+	 * outputs (the test vector of Rust's rand_xoshiro, say) */
+	struct verdict_rng r = { { 1, 2, 3, 4 } };
+	static const uint64_t ref[] = { 11520, 0, 1509978240, UINT64_C(1215971899390074240) };
+	for (size_t i = 0; i < 4; i++)
+		assert_true(verdict_rng_next(&r) == ref[i]);
+	/* splitmix64 from 0: its well-known first output is the first word */
+	verdict_rng_seed(&r, 0);
+	assert_true(r.s[0] == UINT64_C(0xe220a8397b1dcdaf));
+	/* the tool's own seed (worked out by tests/e2e's Python replica) */
+	verdict_rng_seed(&r, VERDICT_ACCEPT_SEED);
+	static const uint64_t first[] = { UINT64_C(0x83f5fe469cdbabf5), UINT64_C(0x531989b297a1f6f8),
+	                                  UINT64_C(0x77ad5b3b15dc1dff), UINT64_C(0x196c7f10bcfd1b8a) };
+	for (size_t i = 0; i < 4; i++)
+		assert_true(verdict_rng_next(&r) == first[i]);
+	/* the fifth as a fraction, the sixth as one of seven */
+	assert_true(verdict_rng_unit(&r) == 0.6851224061891088);
+	assert_int_equal(verdict_rng_below(&r, 7), 5);
+	/* fractions stay in [0, 1), indexes below n */
+	for (int i = 0; i < 100000; i++) {
+		double x = verdict_rng_unit(&r);
+		assert_true(x >= 0 && x < 1);
+		assert_true(verdict_rng_below(&r, 3) < 3);
+	}
+}
+
+/* One qualified framework: nothing to share (JSON null). */
+static void test_acceptability_single_qualified(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	struct profile *p = S_profile(d, "solo", 1);
+	S_use(d, p, "research", 1);
+	S_exclude(d, p, "tf");
+	S_exclude(d, p, "jx");
+	struct verdict *v = S_prof(fx, "solo", 2.0);
+	assert_int_equal(v->nqualified, 1);
+	assert_false(v->has_acceptability);
+	assert_null(v->acceptability);
+	/* scenarios never have it */
+	assert_false(S_scen(fx, "research", 2.0)->has_acceptability);
+}
+
+/* Every rating equal: every sample is a three-way tie, so each share is
+ * 1/3 exactly (one division, 10000 / 30000). */
+static void test_acceptability_all_equal(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const lv[] = { "lo", "hi" };
+	static const double score[] = { 0, 1 };
+	struct doc *d = S_doc(fx, 3, NULL);
+	S_ordinal(d, "q", 2, lv, score);
+	S_numeric(d, "ms", 0, 100, true);
+	S_criterion(d, "a", "q", (const char *const[]){ "hi", "hi", "hi" });
+	S_criterion(d, "b", "ms", (const char *const[]){ "30", "30", "30" });
+	S_criterion(d, "c", "q", (const char *const[]){ "lo", "lo", "lo" });
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "a", 1);
+	S_weight(d, s->weights, &s->nweights, "b", 2);
+	S_weight(d, s->weights, &s->nweights, "c", 3);
+	S_use(d, S_profile(d, "p", 1), "s", 1);
+	struct verdict *v = S_prof(fx, "p", 0.0);
+	assert_true(v->has_acceptability);
+	assert_int_equal(v->accept_unknowns, 0);
+	for (size_t f = 0; f < 3; f++)
+		assert_true(v->acceptability[f] == 1.0 / 3);
+}
+
+/* A winner ahead on every weighed criterion wins every sample: 100 %,
+ * exactly, and the others 0; a disqualified framework gets nothing even
+ * when it scores highest. */
+static void test_acceptability_dominant(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_base(fx);
+	/* research weighs gpu 3, lat 1: pt (1, 0.9) beats tf (0.5, 0.8) on
+	 * both; jx (0, unknown) is excluded */
+	struct profile *p = S_profile(d, "p", 1);
+	S_use(d, p, "research", 1);
+	S_exclude(d, p, "jx");
+	struct verdict *v = S_prof(fx, "p", 2.0);
+	assert_true(v->has_acceptability);
+	assert_true(v->acceptability[S_fw(d, "pt")] == 1.0);
+	assert_true(v->acceptability[S_fw(d, "tf")] == 0.0);
+	assert_true(v->acceptability[S_fw(d, "jx")] == 0.0);
+	/* jx's unknown latency is not drawn: jx does not compete */
+	assert_int_equal(v->accept_unknowns, 0);
+}
+
+/* Weights alone, worked out: W = (0.6, 0.4), x, y uniform on [0.5, 1.5);
+ * pt is rated (1, 0), tf (0, 1), so pt comes first when 0.6 x > 0.4 y,
+ * i.e. y < 1.5 x.  That fails only for x < 1, with probability
+ * int_0.5^1 (1.5 - 1.5 x) dx = 0.1875: pt 0.8125, tf 0.1875.  The
+ * standard error of 10,000 samples is 0.0039; allow 0.015 as SPEC 6.7. */
+static void test_acceptability_weights_worked(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const lv[] = { "no", "yes" };
+	static const double score[] = { 0, 1 };
+	struct doc *d = S_doc(fx, 2, (const char *const[]){ "pt", "tf" });
+	S_ordinal(d, "q", 2, lv, score);
+	S_criterion(d, "a", "q", (const char *const[]){ "yes", "no" });
+	S_criterion(d, "b", "q", (const char *const[]){ "no", "yes" });
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "a", 3);
+	S_weight(d, s->weights, &s->nweights, "b", 2);
+	S_use(d, S_profile(d, "p", 1), "s", 1);
+	struct verdict *v = S_prof(fx, "p", 2.0);
+	assert_true(fabs(v->acceptability[0] - 0.8125) < 0.015);
+	assert_true(fabs(v->acceptability[1] - 0.1875) < 0.015);
+	assert_near(v->acceptability[0] + v->acceptability[1], 1.0);
+	/* the same profile judged again gives the very same numbers */
+	struct verdict *v2 = S_prof(fx, "p", 2.0);
+	assert_memory_equal(v->acceptability, v2->acceptability, 2 * sizeof(double));
+}
+
+/* Unknowns drawn, worked out, on one weighed criterion (the factor then
+ * cancels out).  Levels lo, mid, hi (u 0, 0.5, 1): pt is mid, tf unknown;
+ * tf draws each level one time in three: pt wins, ties, loses, so
+ * pt 1/3 + 1/6 = 0.5 and tf 0.5.  Numeric 0..100, better lower: pt 20
+ * (u 0.8), tf unknown, u uniform: pt first when u < 0.8, 0.8. */
+static void test_acceptability_unknowns_drawn(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const lv[] = { "lo", "mid", "hi" };
+	static const double score[] = { 0, 1, 2 };
+	struct doc *d = S_doc(fx, 2, (const char *const[]){ "pt", "tf" });
+	S_ordinal(d, "q", 3, lv, score);
+	S_numeric(d, "ms", 0, 100, true);
+	S_criterion(d, "level", "q", (const char *const[]){ "mid", "unknown" });
+	S_criterion(d, "lat", "ms", (const char *const[]){ "20", "unknown" });
+	struct scenario *s = S_scenario(d, "s1");
+	S_weight(d, s->weights, &s->nweights, "level", 1);
+	S_weight(d, s->weights, &s->nweights, "lat", 0);
+	s = S_scenario(d, "s2");
+	S_weight(d, s->weights, &s->nweights, "lat", 1);
+	S_use(d, S_profile(d, "by-level", 1), "s1", 1);
+	S_use(d, S_profile(d, "by-latency", 1), "s2", 1);
+	struct verdict *v = S_prof(fx, "by-level", 0.0);
+	assert_int_equal(v->accept_unknowns, 1);      /* lat weighs 0: not drawn */
+	assert_true(fabs(v->acceptability[0] - 0.5) < 0.015);
+	assert_true(fabs(v->acceptability[1] - 0.5) < 0.015);
+	v = S_prof(fx, "by-latency", 0.0);
+	assert_int_equal(v->accept_unknowns, 1);
+	assert_true(fabs(v->acceptability[0] - 0.8) < 0.015);
+	assert_true(fabs(v->acceptability[1] - 0.2) < 0.015);
+}
+
+/* ---------------------------------------------------------------------- */
 
 #define T(f) cmocka_unit_test_setup_teardown(f, S_setup, S_teardown)
 
@@ -1851,6 +2089,8 @@ int main(void)
 		T(test_sensitivity_moderate),
 		T(test_sensitivity_challenger_ranking_order),
 		T(test_sensitivity_fragile),
+		T(test_sensitivity_same_rating_skipped),
+		T(test_sensitivity_same_rating_only_pair),
 		T(test_sensitivity_robust_no_critical),
 		T(test_sensitivity_full_weight),
 		T(test_strengths),
@@ -1864,6 +2104,12 @@ int main(void)
 		T(test_rating_flip_by_qualification),
 		T(test_rating_flip_none),
 		T(test_properties),
+		T(test_rng_pinned),
+		T(test_acceptability_single_qualified),
+		T(test_acceptability_all_equal),
+		T(test_acceptability_dominant),
+		T(test_acceptability_weights_worked),
+		T(test_acceptability_unknowns_drawn),
 	};
 	return cmocka_run_group_tests_name("verdict", tests, NULL, NULL);
 }
