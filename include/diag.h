@@ -38,4 +38,7 @@ void diags_add(struct diags *d, enum diag_level level, const char *file,
  * keys, so messages read top to bottom. */
 void diags_sort(struct diags *d);
 
+/* Makes every warning kept an error (--strict: a warning counts as one). */
+void diags_promote(struct diags *d);
+
 #endif

@@ -29,6 +29,17 @@ struct span {
 	unsigned style;      /* enum span_style bits */
 };
 
+/* Where a text block is shown (SPEC 6.2, attribute when): one bit per
+ * case, a profile's report by its verdict kind or the overview (which has
+ * no verdict).  A block without when, and text that cannot take one, is
+ * shown in every case: WHEN_ALWAYS. */
+enum when_case {
+	WHEN_WINNER = 1, WHEN_CLOSE = 2, WHEN_NONE = 4,   /* a profile's report */
+	WHEN_OVERVIEW = 8,
+	WHEN_PROFILE = WHEN_WINNER | WHEN_CLOSE | WHEN_NONE,
+	WHEN_ALWAYS = WHEN_PROFILE | WHEN_OVERVIEW,
+};
+
 /* A paragraph or one list item; consecutive items form one list. */
 enum para_kind { PARA_TEXT, PARA_ITEM };
 
@@ -36,6 +47,8 @@ struct para {
 	enum para_kind kind;
 	struct span *spans;
 	size_t nspans;
+	unsigned when;     /* enum when_case bits: its own, its list's and its
+	                      section's when together */
 	struct srcpos pos;
 };
 
@@ -163,6 +176,7 @@ struct section {
 	const char *id;
 	const char *title;
 	enum section_place place;   /* default PLACE_APPENDIX */
+	unsigned when;              /* enum when_case bits, default WHEN_ALWAYS */
 	struct block body;
 	struct srcpos pos;
 };
@@ -201,10 +215,13 @@ struct meta {
 	bool logo_too_big;
 };
 
-/* A text that placeholders may appear in, and where it was written. */
+/* A text that placeholders may appear in, and where it was written; or,
+ * in doc.whens, a when attribute as written. */
 struct text_ref {
 	const char *text;
 	struct srcpos pos;
+	unsigned when;      /* the cases it may be shown in (enum when_case) */
+	bool can_when;      /* it is in an element that takes when */
 };
 
 struct doc {
@@ -229,10 +246,13 @@ struct doc {
 	struct section *sections;
 	size_t nsections;
 	const char *bottom_line;    /* may be NULL */
+	unsigned bottom_line_when;  /* enum when_case bits, default WHEN_ALWAYS */
 	struct report_opts report;
 	struct srcpos pos;          /* the root element */
 	struct text_ref *texts;     /* every text, in document order (model_add_text) */
 	size_t ntexts;
+	struct text_ref *whens;     /* every when attribute (model_add_when) */
+	size_t nwhens;
 };
 
 /* An empty doc with its arena; the loader fills it. */
@@ -247,6 +267,32 @@ const char *model_intern_file(struct doc *doc, const char *file);
 /* Records text (already in the doc's arena) as written at pos, so that
  * check_doc() can look for placeholders in every text. */
 void model_add_text(struct doc *doc, const char *text, struct srcpos pos);
+
+/* The same for a text in an element that takes when and is shown in the
+ * cases when (enum when_case bits). */
+void model_add_text_when(struct doc *doc, const char *text, struct srcpos pos,
+                         unsigned when);
+
+/* Records a when attribute as written at pos, for check_doc() to read
+ * its tokens. */
+void model_add_when(struct doc *doc, const char *raw, struct srcpos pos);
+
+/* The when tokens of format 1, NULL-terminated: "winner", "close",
+ * "none", "profile", "overview"; in a when attribute they are separated
+ * by any of MODEL_WHEN_BLANKS. */
+extern const char *const model_when_tokens[];
+#define MODEL_WHEN_BLANKS " \t\n\r"
+
+/* The bit of the token in the len bytes at s (1 for "winner", 2 for
+ * "close", ... 16 for "overview", in model_when_tokens' order), 0 when it
+ * is none of them. */
+unsigned model_when_token(const char *s, size_t len);
+
+/* The cases (enum when_case bits) a when attribute raw shows its element
+ * in, unknown tokens ignored: "winner" gives WHEN_WINNER, "overview"
+ * WHEN_OVERVIEW, "close profile" WHEN_CLOSE, "winner overview" nothing
+ * (the overview has no verdict); NULL or no token gives WHEN_ALWAYS. */
+unsigned model_when_cases(const char *raw);
 
 /* s as it may appear between quotes in a message: control characters
  * written as \xNN or U+NNNN, and cut after 60 characters with "..."

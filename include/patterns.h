@@ -51,6 +51,9 @@ enum patterns_ph {
 	PATTERNS_PH_WINNER,         /* winner.name */
 	PATTERNS_PH_RUNNER_UP,      /* runner-up.name */
 	PATTERNS_PH_MARGIN,         /* margin */
+	PATTERNS_PH_LEADERS,        /* leaders: "A, B and C" */
+	PATTERNS_PH_RECOMMENDATION, /* recommendation: the verdict box's sentence */
+	PATTERNS_PH_STABILITY,      /* stability: robust, moderate or fragile */
 	PATTERNS_PH_FW_NAME,        /* framework.<id>.name */
 	PATTERNS_PH_FW_VERSION,     /* framework.<id>.version */
 	PATTERNS_PH_COUNT           /* the number of kinds; also "none" */
@@ -59,6 +62,15 @@ enum patterns_ph {
 /* kind's name as a message lists it, "<id>" standing for the id:
  * "comparison.title", "framework.<id>.version". */
 const char *patterns_ph_name(enum patterns_ph kind);
+
+/* Where kind has a value, as enum when_case bits (model.h): winner.name
+ * only in a winner's report (WHEN_WINNER), runner-up.name and margin in a
+ * winner's or a close call's, leaders, recommendation and profile.* in
+ * every profile's report, stability in a winner's; the others
+ * everywhere (WHEN_ALWAYS).  A report may still lack a value where this
+ * says there is one: runner-up.name and margin when only one framework
+ * qualifies. */
+unsigned patterns_ph_cases(enum patterns_ph kind);
 
 /* The kind placeholder name (len bytes, blanks trimmed) asks for, or
  * PATTERNS_PH_COUNT.  For a framework kind the id is the *id_len bytes at

@@ -42,4 +42,12 @@ struct ldoc *report_overview(const struct report_set *rs, const struct measurer 
 char *report_expand(const struct report_set *rs, size_t profile, const char *text,
                     struct arena *a);
 
+/* The feature table's symbol for level pos (0 = lowest) of a scale of n
+ * levels: n - 1 circles, the first pos of them filled, so that the lowest
+ * level is all empty, the highest all filled and each step one circle
+ * ("●●○○" is the third of five).  unknown: n - 1 dotted circles ("◌◌◌◌"),
+ * a shape apart from the lowest level's.  A scale of fewer than 2 levels
+ * draws as 2.  Allocated in a. */
+const char *report_level_marks(size_t pos, size_t n, bool unknown, struct arena *a);
+
 #endif

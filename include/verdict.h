@@ -174,6 +174,51 @@ size_t verdict_reasons(const struct verdict *v, bool favour_first, size_t *out,
 size_t verdict_strengths(const struct doc *doc, const double *u, size_t f,
                          size_t *out, size_t max);
 
+/* The criteria that separate the first two of the ranking most: largest
+ * |contrib| first (ties in declaration order), contributions within
+ * VERDICT_SCORE_EPS of 0 left out; at most max; returns the count (0
+ * without margin). */
+size_t verdict_separators(const struct verdict *v, size_t *out, size_t max);
+
+/* What framework f would need (item 4 of issue 10): the smallest increase
+ * of a single weight W(c) > 0, the others rescaled in proportion (as in
+ * the sensitivity analysis), after which f scores at least target points
+ * more than every other qualified framework; with target 0 it draws level
+ * and leads above new_weight.  Ties go to criteria in declaration order.
+ * False when no single increase does it (f must be qualified). */
+struct verdict_need {
+	size_t criterion;
+	double weight;              /* W(c) now */
+	double new_weight;          /* the weight at which f gets there */
+};
+
+bool verdict_need(const struct doc *doc, const double *u, const struct verdict *v,
+                  size_t f, double target, struct verdict_need *out);
+
+/* One constraint of the verdict's scenario or profile dropped alone, and
+ * the frameworks that would then qualify (a require with a min and a max
+ * is one constraint; an exclude is one too). */
+struct relaxation {
+	const struct require *require;  /* the require dropped, or NULL */
+	const struct exclude *exclude;  /* or the exclude dropped */
+	size_t *qualify;            /* frameworks that would qualify, ranking order */
+	size_t nqualify;
+};
+
+/* Every constraint whose dropping alone lets at least one framework that
+ * fails now qualify, those that let the best-ranked framework qualify
+ * first (ties: requires in SPEC section 4's order, then excludes); at
+ * most max written to out; returns the count.  Meant for a verdict where
+ * nothing qualifies, but answers for any. */
+size_t verdict_relaxations(const struct doc *doc, const struct verdict *v,
+                           struct relaxation *out, size_t max, struct arena *a);
+
+/* The unknown ratings that can matter here (struct unknowns' count), by
+ * criterion in declaration order, then framework index: at most max
+ * pairs written to crit and fw; returns the count. */
+size_t verdict_unknown_ratings(const struct doc *doc, const struct verdict *v, size_t *crit,
+                               size_t *fw, size_t max);
+
 const char *verdict_kind_name(enum verdict_kind k);
 /* "robust", "moderate", "fragile"; NULL for STABILITY_NONE. */
 const char *verdict_stability_name(enum stability s);

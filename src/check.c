@@ -140,6 +140,8 @@ struct S_all {
 	bool *bad_scale;   /* per scale: wrong and said so, so not used to judge */
 	unsigned hints;    /* "did you mean" searches left (each costs a pass) */
 	size_t group;      /* groups seen so far */
+	struct srcpos warned_at;   /* the element whose placeholders were last */
+	unsigned warned;           /* warned about: bit per enum patterns_ph */
 };
 
 /* "; did you mean 'x'?" for a dangling reference word, or "".  The ids
@@ -560,10 +562,71 @@ static const char *S_ph_names(struct ctx *c)
 	return list;
 }
 
-/* Checks every placeholder of one text. */
-static void S_text(struct S_all *all, const char *text, struct srcpos pos)
+/* "winner", "close or none", "winner, close or none": the verdict kinds
+ * among cases. */
+static const char *S_kinds(struct ctx *c, unsigned cases)
+{
+	const char *list = "";
+	unsigned left = cases & WHEN_PROFILE;
+	for (unsigned k = 0; k < 3; k++) {
+		if (!(left & 1u << k))
+			continue;
+		left &= ~(1u << k);
+		list = arena_printf(c->doc->arena, "%s%s%s", list,
+		                    *list == '\0' ? "" : left != 0 ? ", " : " or ",
+		                    model_when_tokens[k]);
+	}
+	return list;
+}
+
+/* The when that shows an element only in cases: "winner profile",
+ * "profile", "overview". */
+static const char *S_when_for(struct ctx *c, unsigned cases)
+{
+	if (cases == WHEN_OVERVIEW)
+		return "overview";
+	if ((cases & WHEN_PROFILE) == WHEN_PROFILE)
+		return "profile";
+	const char *list = "";
+	for (unsigned k = 0; k < 3; k++)
+		if (cases & 1u << k)
+			list = arena_printf(c->doc->arena, "%s%s ", list, model_when_tokens[k]);
+	return arena_printf(c->doc->arena, "%sprofile", list);
+}
+
+/* SPEC 6.2: a placeholder of kind in t that prints as a dash somewhere t
+ * may be shown, said once per element and placeholder. */
+static void S_no_value(struct S_all *all, const struct text_ref *t,
+                       enum patterns_ph kind, const char *shown)
 {
 	struct ctx *c = &all->c;
+	unsigned has = patterns_ph_cases(kind), missing = t->when & ~has;
+	if (missing == 0)
+		return;
+	if (all->warned_at.file != t->pos.file || all->warned_at.line != t->pos.line) {
+		all->warned_at = t->pos;
+		all->warned = 0;
+	}
+	if (all->warned & 1u << kind)
+		return;
+	all->warned |= 1u << kind;
+	const char *where = (missing & WHEN_PROFILE) == 0 ? "in the overview"
+		: arena_printf(c->doc->arena, "when the verdict is %s%s",
+		               S_kinds(c, missing),
+		               missing & WHEN_OVERVIEW ? ", nor in the overview" : "");
+	const char *fix = !t->can_when ? ""
+		: (t->when & has) != 0
+		? arena_printf(c->doc->arena, "; add when=\"%s\"", S_when_for(c, t->when & has))
+		: "; the element is never shown where it has one";
+	WARN(c, t->pos, "{{%s}} has no value %s%s", Q(c, shown), where, fix);
+}
+
+/* Checks every placeholder of one text. */
+static void S_text(struct S_all *all, const struct text_ref *t)
+{
+	struct ctx *c = &all->c;
+	const char *text = t->text;
+	struct srcpos pos = t->pos;
 	struct placeholder ph;
 	size_t at = 0;
 	while (text != NULL && patterns_next_placeholder(c->pat, text, at, &ph)) {
@@ -581,9 +644,33 @@ static void S_text(struct S_all *all, const char *text, struct srcpos pos)
 			    !all->frameworks.anonymous && c->doc->nframeworks > 0)
 				ERR(c, pos, "placeholder {{%s}} names unknown framework '%s'%s",
 				    Q(c, shown), Q(c, id), S_hint(all, &all->frameworks, id));
+		} else {
+			S_no_value(all, t, kind, shown);
 		}
 		at = ph.end;
 	}
+}
+
+/* The tokens of one when attribute (SPEC 6.2). */
+static void S_when(struct ctx *c, const struct text_ref *w)
+{
+	bool all_known = true;
+	for (const char *s = w->text; *s != '\0';) {
+		size_t len = strcspn(s, MODEL_WHEN_BLANKS);
+		if (len > 0 && model_when_token(s, len) == 0) {
+			char *tok = arena_strndup(c->doc->arena, s, len);
+			const char *hint = suggest_best(tok, model_when_tokens, 5, SUGGEST_NAMES);
+			ERR(c, w->pos, "when: unknown token '%s'; %s", Q(c, tok),
+			    hint != NULL ? arena_printf(c->doc->arena, "did you mean '%s'?", hint)
+			                 : "the tokens are winner, close, none, profile and overview");
+			all_known = false;
+		}
+		s += len;
+		s += strspn(s, MODEL_WHEN_BLANKS);
+	}
+	if (all_known && model_when_cases(w->text) == 0)
+		WARN(c, w->pos, "when=\"%s\" never shows this element (the overview has "
+		     "no verdict)", Q(c, w->text));
 }
 
 static void S_texts(struct S_all *all)
@@ -591,8 +678,10 @@ static void S_texts(struct S_all *all)
 	struct doc *doc = all->c.doc;
 	struct S_index sections;
 	CHECK_IDS(&all->c, &sections, doc->sections, doc->nsections, "section");
+	for (size_t i = 0; i < doc->nwhens; i++)
+		S_when(&all->c, &doc->whens[i]);
 	for (size_t i = 0; i < doc->ntexts; i++)
-		S_text(all, doc->texts[i].text, doc->texts[i].pos);
+		S_text(all, &doc->texts[i]);
 }
 
 static void S_warnings(struct ctx *c)

@@ -6,64 +6,19 @@
 #include <string.h>
 
 #include "arena.h"
-
-#define MINUS "\xE2\x88\x92"     /* U+2212 */
+#include "numfmt.h"
 
 /* ---- words and numbers ------------------------------------------------- */
 
-/* x with dec (0-2) decimals, rounded half away from zero, written without
- * printf's locale-dependent point; sign "−" or, with plus, "+". */
-static const char *S_fixed(struct arena *a, double x, int dec, bool plus)
-{
-	long long scale = dec == 0 ? 1 : dec == 1 ? 10 : 100;
-	long long n = llround(fabs(x) * (double)scale);
-	const char *sign = n == 0 ? "" : x < 0 ? MINUS : plus ? "+" : "";
-	if (dec == 0)
-		return arena_printf(a, "%s%lld", sign, n);
-	return arena_printf(a, "%s%lld.%0*lld", sign, n / scale, dec, n % scale);
-}
-
+/* Numbers as numfmt.h writes them, so that the reports' tables agree. */
 static const char *S_score(struct arena *a, double x)
 {
-	return S_fixed(a, x, 1, false);
+	return numfmt_score(a, x);
 }
 
-/* Points of a difference: one decimal, two under 0.095 so that a small
- * difference never reads 0.0 (as weights under 0.1 %). */
 static const char *S_points(struct arena *a, double x, bool plus)
 {
-	return S_fixed(a, x, x != 0 && fabs(x) < 0.095 ? 2 : 1, plus);
-}
-
-/* A weight as a percentage: whole from 10 %, one decimal below, two
- * below 0.1 %, so that a weight that counts never reads 0.0 % (as the
- * report's tables write them). */
-static int S_pct_dec(double w)
-{
-	double p = 100 * w;
-	return p > 0 && p < 0.095 ? 2 : p > 0 && p < 9.95 ? 1 : 0;
-}
-
-static const char *S_pct(struct arena *a, double w, int dec)
-{
-	return arena_printf(a, "%s %%", S_fixed(a, 100 * w, dec, false));
-}
-
-/* Two weights side by side, with enough decimals to tell them apart;
- * returns the most decimals used. */
-static int S_pct_pair(struct arena *a, double w1, double w2, const char **s1,
-                      const char **s2)
-{
-	int d1 = S_pct_dec(w1), d2 = S_pct_dec(w2);
-	*s1 = S_pct(a, w1, d1);
-	*s2 = S_pct(a, w2, d2);
-	while (strcmp(*s1, *s2) == 0 && (d1 < 2 || d2 < 2)) {
-		int d = (d1 > d2 ? d1 : d2) + 1;
-		d1 = d2 = d > 2 ? 2 : d;
-		*s1 = S_pct(a, w1, d1);
-		*s2 = S_pct(a, w2, d2);
-	}
-	return d1 > d2 ? d1 : d2;
+	return numfmt_points(a, x, plus);
 }
 
 static const char *S_fw(const struct doc *doc, size_t f)
@@ -71,13 +26,35 @@ static const char *S_fw(const struct doc *doc, size_t f)
 	return doc->frameworks[f].name;
 }
 
-/* "A", "A and B", "A, B and C" of n items item(i). */
-static const char *S_join(struct arena *a, const char *const *item, size_t n)
+const char *explain_join(const char *const *item, size_t n, struct arena *a)
 {
 	const char *s = "";
 	for (size_t i = 0; i < n; i++)
 		s = arena_printf(a, "%s%s%s", s, i == 0 ? "" : i + 1 == n ? " and " : ", ", item[i]);
 	return s;
+}
+
+static const char *S_join(struct arena *a, const char *const *item, size_t n)
+{
+	return explain_join(item, n, a);
+}
+
+const char *explain_possessive(const char *name, struct arena *a)
+{
+	size_t n = strlen(name);
+	return arena_printf(a, "%s%s", name, n > 0 && name[n - 1] == 's' ? "'" : "'s");
+}
+
+static const char *S_poss(struct arena *a, const char *name)
+{
+	return explain_possessive(name, a);
+}
+
+/* A level's label in prose, in typographic quotes, so that a comma in a
+ * label cannot run into the sentence. */
+static const char *S_level(struct arena *a, const char *label)
+{
+	return arena_printf(a, "\xE2\x80\x9C%s\xE2\x80\x9D", label);
 }
 
 static const char *S_names(const struct doc *doc, const size_t *fw, size_t n,
@@ -138,7 +115,7 @@ const char *explain_recommendation(const struct doc *doc, const struct verdict *
 		return S_winner(doc, v, a);
 	case VERDICT_CLOSE:
 		return arena_printf(a, "Too close to call for %s: %s are within %s points of each "
-		                    "other, so the choice rests on the criteria that matter most.",
+		                    "other, so the choice rests on the criteria that separate them.",
 		                    S_who(doc, v), S_names(doc, v->leaders, v->nleaders, true, v, a),
 		                    S_score(a, v->close_call));
 	default:
@@ -190,7 +167,8 @@ const char *explain_reasons_for(const struct doc *doc, const struct verdict *v, 
 	const char *A = S_fw(doc, v->ranking[0].framework), *B = S_fw(doc, v->ranking[1].framework);
 	if (v->margin <= VERDICT_SCORE_EPS)
 		return arena_printf(a, "%s is ahead of %s on %s.", A, B, S_contribs(doc, v, c, n, a));
-	return arena_printf(a, "%s's lead over %s comes %sfrom %s.", A, B, n < all ? "mainly " : "",
+	return arena_printf(a, "%s lead over %s comes %sfrom %s.", S_poss(a, A), B,
+	                    n < all ? "mainly " : "",
 	                    S_contribs(doc, v, c, n, a));
 }
 
@@ -229,7 +207,7 @@ const char *explain_flip(const struct doc *doc, const struct verdict *v, struct 
 	const char *B0 = S_fw(doc, v->ranking[1].framework);
 	if (v->margin <= VERDICT_SCORE_EPS)
 		return arena_printf(a, "%s is level with %s on points, so the slightest change in "
-		                    "%s's favour would overturn the verdict.", A, B0, B0);
+		                    "%s favour would overturn the verdict.", A, B0, S_poss(a, B0));
 	if (!v->has_critical)   /* SPEC 6.1: then the verdict is robust */
 		return v->nqualified == 2
 		       ? arena_printf(a, "No single weight change makes %s draw level.", B0)
@@ -238,17 +216,15 @@ const char *explain_flip(const struct doc *doc, const struct verdict *v, struct 
 	const char *stab = verdict_stability_name(v->stability);
 	const struct critical *k = &v->critical;
 	const char *B = S_fw(doc, k->challenger), *C = doc->criteria[k->criterion].name;
-	double pp = 100 * fabs(k->tie_weight - k->weight);
-	const char *w, *x, *how;
+	const char *how;
 	/* x* = 0 when the rest alone makes a tie (R = 0).  (x* = 1, when the
 	 * two are rated the same, is never critical: SPEC 6.1.) */
 	bool none = k->tie_weight <= 1e-9;
-	int dec = S_pct_pair(a, k->weight, none ? 0 : k->tie_weight, &w, &x);
-	if (pp < 0.005)
+	struct numfmt_pair pair = numfmt_pct_pair(a, k->weight, none ? 0 : k->tie_weight);
+	const char *w = pair.from, *x = pair.to, *pts = pair.change;
+	if (numfmt_units(100 * (k->tie_weight - k->weight), 2) == 0)
 		return arena_printf(a, "%s would draw level with the slightest change in the weight "
 		                    "of %s (now %s), so the verdict is %s.", B, C, w, stab);
-	/* the change with as many decimals as the weights shown, at least one */
-	const char *pts = S_fixed(a, pp, dec > 1 ? dec : 1, false);
 	if (none)
 		how = arena_printf(a, "if %s were left out altogether (its weight falling from %s "
 		                   "to %s, %s percentage points)", C, w, x, pts);
@@ -281,6 +257,16 @@ const char *explain_rating(const struct doc *doc, size_t c, size_t f, struct are
 	return s->unit ? arena_printf(a, "%s %s", r->raw, s->unit) : r->raw;
 }
 
+/* explain_rating() in prose: a level's label quoted (S_level()). */
+static const char *S_rating_words(const struct doc *doc, size_t c, size_t f, struct arena *a)
+{
+	const struct scale *s = &doc->scales[doc->criteria[c].scale_ix];
+	const struct rating *r = model_rating(doc, c, f);
+	if (!r->unknown && s->kind == SCALE_ORDINAL)
+		return S_level(a, s->levels[r->level_ix].label);
+	return explain_rating(doc, c, f, a);
+}
+
 const char *explain_rating_flip(const struct doc *doc, const struct verdict *v,
                                 struct arena *a)
 {
@@ -291,7 +277,7 @@ const char *explain_rating_flip(const struct doc *doc, const struct verdict *v,
 	const struct rating_flip *rf = &v->rating_flip;
 	const struct scale *s = &doc->scales[doc->criteria[rf->criterion].scale_ix];
 	const char *F = S_fw(doc, rf->framework);
-	const char *pts = llround(fabs(rf->score_change) * 100) == 0 ? ""
+	const char *pts = numfmt_units(rf->score_change, 2) == 0 ? ""
 	                : arena_printf(a, " (%s points)", S_points(a, rf->score_change, true));
 	const char *then = S_outcome(doc, rf->kind, rf->winner, a);
 	/* A step down can only make it fail, a step up only make it qualify. */
@@ -303,9 +289,44 @@ const char *explain_rating_flip(const struct doc *doc, const struct verdict *v,
 		else
 			then = arena_printf(a, "%s would meet every requirement and %s", F, then);
 	}
-	return arena_printf(a, "The smallest rating change that alters the verdict: if %s's %s "
-	                    "were %s instead of %s%s, %s.", F, doc->criteria[rf->criterion].name,
-	                    s->levels[rf->to_level].label, s->levels[rf->from_level].label, pts, then);
+	return arena_printf(a, "The smallest rating change that alters the verdict: if %s %s "
+	                    "were %s instead of %s%s, %s.", S_poss(a, F),
+	                    doc->criteria[rf->criterion].name, S_level(a, s->levels[rf->to_level].label),
+	                    S_level(a, s->levels[rf->from_level].label), pts, then);
+}
+
+/* How many unknown ratings explain_unknowns() names before "N more". */
+#define S_UNKNOWNS_NAMED 4
+
+/* Grouped by framework: "JAX's Latency and GPU; PyTorch's Memory; 3 more" */
+static const char *S_unknown_list(const struct doc *doc, const struct verdict *v,
+                                  struct arena *a)
+{
+	size_t count = v->unknowns.count;
+	size_t *crit = arena_array(a, count, sizeof *crit), *fw = arena_array(a, count, sizeof *fw);
+	size_t n = verdict_unknown_ratings(doc, v, crit, fw, count), named = 0;
+	const char **group = arena_array(a, n + 1, sizeof *group), **item = arena_array(a, n, sizeof *item);
+	size_t ngroups = 0;
+	for (size_t f = 0; f < doc->nframeworks && named < S_UNKNOWNS_NAMED; f++) {
+		size_t k = 0;
+		for (size_t i = 0; i < n && named < S_UNKNOWNS_NAMED; i++)
+			if (fw[i] == f) {
+				item[k++] = doc->criteria[crit[i]].name;
+				named++;
+			}
+		if (k > 0)
+			group[ngroups++] = arena_printf(a, "%s %s", S_poss(a, S_fw(doc, f)),
+			                                S_join(a, item, k));
+	}
+	if (named < count)
+		group[ngroups++] = arena_printf(a, "%zu more", count - named);
+	/* one rating a framework: a plain list; else groups apart */
+	if (ngroups == named + (named < count))
+		return S_join(a, group, ngroups);
+	const char *s = ngroups ? group[0] : "";
+	for (size_t i = 1; i < ngroups; i++)
+		s = arena_printf(a, "%s; %s", s, group[i]);
+	return s;
 }
 
 const char *explain_unknowns(const struct doc *doc, const struct verdict *v,
@@ -315,9 +336,11 @@ const char *explain_unknowns(const struct doc *doc, const struct verdict *v,
 	if (uk->count == 0)
 		return NULL;
 	const char *head = uk->count == 1
-	                 ? "1 rating that counts here is unknown and scored as the worst possible"
-	                 : arena_printf(a, "%zu ratings that count here are unknown and scored as "
-	                                "the worst possible", uk->count);
+	                 ? arena_printf(a, "1 rating that counts here is unknown (%s) and scored "
+	                                "as the worst possible", S_unknown_list(doc, v, a))
+	                 : arena_printf(a, "%zu ratings that count here are unknown (%s) and "
+	                                "scored as the worst possible", uk->count,
+	                                S_unknown_list(doc, v, a));
 	bool one = uk->count == 1;
 	const char *they = one ? "it" : "they";
 	if (uk->holds && v->kind == VERDICT_WINNER)
@@ -349,13 +372,13 @@ const char *explain_share(double share, struct arena *a)
 	if (share <= 0 || share >= 1)
 		return share <= 0 ? "0 %" : "100 %";
 	if (p >= 1 && p < 99)
-		return S_pct(a, share, 0);
-	long long tenths = llround(p * 10);
+		return arena_printf(a, "%s %%", numfmt_fixed(a, p, 0, false));
+	long long tenths = numfmt_units(p, 1);
 	if (tenths == 0)
 		return "under 0.1 %";
 	if (tenths == 1000)
 		return "over 99.9 %";
-	return S_pct(a, share, 1);
+	return arena_printf(a, "%s %%", numfmt_fixed(a, p, 1, false));
 }
 
 const char *explain_acceptability(const struct doc *doc, const struct verdict *v,
@@ -406,12 +429,12 @@ static const char *S_failure(const struct doc *doc, const struct verdict *v, siz
 	const struct scale *s = &doc->scales[doc->criteria[c].scale_ix];
 	if (s->kind == SCALE_ORDINAL) {
 		size_t l = model_level_ix(s, bound);
-		bound = l != MODEL_NO_INDEX ? s->levels[l].label : bound;
+		bound = l != MODEL_NO_INDEX ? S_level(a, s->levels[l].label) : bound;
 	} else if (s->unit != NULL) {
 		bound = arena_printf(a, "%s %s", bound, s->unit);
 	}
 	return arena_printf(a, "%s must be at %s %s but is %s", doc->criteria[c].name,
-	                    min ? "least" : "most", bound, explain_rating(doc, c, f, a));
+	                    min ? "least" : "most", bound, S_rating_words(doc, c, f, a));
 }
 
 const char *explain_disqualified(const struct doc *doc, const struct verdict *v,
@@ -425,9 +448,7 @@ const char *explain_disqualified(const struct doc *doc, const struct verdict *v,
 		const char **item = arena_array(a, r->ndisqualified, sizeof *item);
 		for (size_t i = 0; i < r->ndisqualified; i++)
 			item[i] = S_failure(doc, v, r->framework, r->disqualified_by[i], a);
-		const char *list = item[0];
-		for (size_t i = 1; i < r->ndisqualified; i++)
-			list = arena_printf(a, "%s; %s", list, item[i]);
+		const char *list = S_join(a, item, r->ndisqualified);
 		const char *one = arena_printf(a, "%s is ruled out: %s.", S_fw(doc, r->framework), list);
 		s = s ? arena_printf(a, "%s %s", s, one) : one;
 	}
@@ -454,4 +475,113 @@ const char *explain_strengths(const struct doc *doc, const double *u, size_t f,
 {
 	const char *list = explain_strength_list(doc, u, f, a);
 	return list ? arena_printf(a, "Choose %s if you prioritise %s.", S_fw(doc, f), list) : NULL;
+}
+
+/* ---- close calls and none (issue 10, item 4) ------------------------------------------ */
+
+const char *explain_separators(const struct doc *doc, const struct verdict *v,
+                               struct arena *a)
+{
+	if (v->kind != VERDICT_CLOSE || !v->has_margin)
+		return NULL;
+	size_t c[EXPLAIN_REASONS];
+	size_t n = verdict_separators(v, c, EXPLAIN_REASONS);
+	if (n == 0)
+		return NULL;
+	size_t A = v->ranking[0].framework, B = v->ranking[1].framework;
+	const char *item[EXPLAIN_REASONS];
+	for (size_t i = 0; i < n; i++) {
+		double x = v->contrib[c[i]];
+		item[i] = arena_printf(a, "%s (%s +%s%s)", doc->criteria[c[i]].name,
+		                       S_fw(doc, x > 0 ? A : B), S_points(a, fabs(x), false),
+		                       i == 0 ? " points" : "");
+	}
+	return arena_printf(a, "%s and %s differ most on %s.", S_fw(doc, A), S_fw(doc, B),
+	                    S_join(a, item, n));
+}
+
+/* "the weight of Documentation rose from 50 % to over 66.7 % (16.7
+ * percentage points more)" */
+static const char *S_need(const struct doc *doc, const struct verdict_need *nd, bool over,
+                          struct arena *a)
+{
+	struct numfmt_pair p = numfmt_pct_pair(a, nd->weight, nd->new_weight);
+	return arena_printf(a, "the weight of %s rose from %s to %s%s (%s percentage points "
+	                    "more)", doc->criteria[nd->criterion].name, p.from, over ? "over " : "",
+	                    p.to, p.change);
+}
+
+const char *explain_close_needs(const struct doc *doc, const double *u,
+                                const struct verdict *v, struct arena *a)
+{
+	if (v->kind != VERDICT_CLOSE || !v->has_margin)
+		return NULL;
+	size_t A = v->ranking[0].framework, B = v->ranking[1].framework;
+	struct verdict_need nd;
+	const char *b = verdict_need(doc, u, v, B, 0, &nd)
+	              ? arena_printf(a, "%s would take the lead if %s", S_fw(doc, B),
+	                             S_need(doc, &nd, true, a))
+	              : arena_printf(a, "No single weight increase would put %s ahead of %s",
+	                             S_fw(doc, B), S_fw(doc, A));
+	const char *c = verdict_need(doc, u, v, A, v->close_call, &nd)
+	              ? arena_printf(a, "%s would lead by the close-call threshold of %s points, "
+	                             "and win, if %s", S_fw(doc, A), S_score(a, v->close_call),
+	                             S_need(doc, &nd, false, a))
+	              : arena_printf(a, "no single weight increase would give %s a lead of %s "
+	                             "points", S_fw(doc, A), S_score(a, v->close_call));
+	return arena_printf(a, "%s; %s.", b, c);
+}
+
+/* "the requirement that Latency be at most 100 ms" */
+static const char *S_require_words(const struct doc *doc, const struct require *r,
+                                   struct arena *a)
+{
+	const struct criterion *cr = &doc->criteria[r->criterion_ix];
+	const struct scale *s = &doc->scales[cr->scale_ix];
+	const char *lo = r->min_raw, *hi = r->max_raw;
+	if (s->kind == SCALE_ORDINAL && lo != NULL)
+		lo = S_level(a, s->levels[r->min_level_ix].label);
+	else if (s->unit != NULL) {
+		lo = lo ? arena_printf(a, "%s %s", lo, s->unit) : NULL;
+		hi = hi ? arena_printf(a, "%s %s", hi, s->unit) : NULL;
+	}
+	if (lo && hi)
+		return arena_printf(a, "the requirement that %s be between %s and %s", cr->name, lo, hi);
+	return arena_printf(a, "the requirement that %s be at %s %s", cr->name,
+	                    lo ? "least" : "most", lo ? lo : hi);
+}
+
+#define S_RELAXATIONS 3
+
+const char *explain_relaxations(const struct doc *doc, const struct verdict *v,
+                                struct arena *a)
+{
+	if (v->kind != VERDICT_NONE)
+		return NULL;
+	struct relaxation rx[S_RELAXATIONS];
+	size_t n = verdict_relaxations(doc, v, rx, S_RELAXATIONS, a);
+	if (n == 0)
+		return "No single requirement or exclusion dropped would let any framework "
+		       "qualify; at least two would have to be relaxed.";
+	const char *s = "Dropping a single constraint would let a framework qualify.";
+	for (size_t i = 0; i < n; i++) {
+		const struct relaxation *r = &rx[i];
+		const char **score = arena_array(a, r->nqualify, sizeof *score);
+		for (size_t k = 0; k < r->nqualify; k++)
+			for (size_t j = 0; j < v->nframeworks; j++)
+				if (v->ranking[j].framework == r->qualify[k])
+					score[k] = S_score(a, v->ranking[j].score);
+		const char *scores = S_join(a, score, r->nqualify);
+		/* dropping an exclude can only let the framework it names in */
+		if (r->exclude != NULL)
+			s = arena_printf(a, "%s Lifting the exclusion of %s would let it qualify and "
+			                 "be recommended, scoring %s.", s,
+			                 S_fw(doc, r->exclude->framework_ix), scores);
+		else
+			s = arena_printf(a, "%s Without %s, %s would qualify%s, scoring %s.", s,
+			                 S_require_words(doc, r->require, a),
+			                 S_names(doc, r->qualify, r->nqualify, false, v, a),
+			                 r->nqualify == 1 ? " and be recommended" : "", scores);
+	}
+	return s;
 }

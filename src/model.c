@@ -18,7 +18,7 @@ struct interned {
 struct doc_private {
 	struct doc doc;
 	struct interned *files;
-	size_t texts_cap;
+	size_t texts_cap, whens_cap;
 };
 
 struct doc *model_new(const char *file)
@@ -29,6 +29,7 @@ struct doc *model_new(const char *file)
 	p->doc.format = 0;
 	p->doc.report.paper = PAPER_A4;
 	p->doc.report.close_call = 2.0;
+	p->doc.bottom_line_when = WHEN_ALWAYS;
 	p->doc.file = model_intern_file(&p->doc, file != NULL ? file : "");
 	p->doc.pos.file = p->doc.file;
 	p->doc.pos.line = 1;
@@ -54,21 +55,75 @@ const char *model_intern_file(struct doc *doc, const char *file)
 	return i->name;
 }
 
+/* Appends r to the list *list of *n entries with room for *cap. */
+static void S_push(struct doc *doc, struct text_ref **list, size_t *n, size_t *cap,
+                   struct text_ref r)
+{
+	if (*n == *cap) {
+		/* Arena memory is not given back: doubling wastes at most half. */
+		size_t c = *cap ? *cap * 2 : 64;
+		struct text_ref *t = arena_array(doc->arena, c, sizeof *t);
+		if (*n > 0)
+			memcpy(t, *list, *n * sizeof *t);
+		*list = t;
+		*cap = c;
+	}
+	(*list)[(*n)++] = r;
+}
+
 void model_add_text(struct doc *doc, const char *text, struct srcpos pos)
 {
 	struct doc_private *p = (struct doc_private *)doc;
-	if (text == NULL)
-		return;
-	if (doc->ntexts == p->texts_cap) {
-		/* Arena memory is not given back: doubling wastes at most half. */
-		size_t cap = p->texts_cap ? p->texts_cap * 2 : 64;
-		struct text_ref *t = arena_array(doc->arena, cap, sizeof *t);
-		if (doc->ntexts > 0)
-			memcpy(t, doc->texts, doc->ntexts * sizeof *t);
-		doc->texts = t;
-		p->texts_cap = cap;
+	if (text != NULL)
+		S_push(doc, &doc->texts, &doc->ntexts, &p->texts_cap,
+		       (struct text_ref){ text, pos, WHEN_ALWAYS, false });
+}
+
+void model_add_text_when(struct doc *doc, const char *text, struct srcpos pos,
+                         unsigned when)
+{
+	struct doc_private *p = (struct doc_private *)doc;
+	if (text != NULL)
+		S_push(doc, &doc->texts, &doc->ntexts, &p->texts_cap,
+		       (struct text_ref){ text, pos, when, true });
+}
+
+void model_add_when(struct doc *doc, const char *raw, struct srcpos pos)
+{
+	struct doc_private *p = (struct doc_private *)doc;
+	if (raw != NULL)
+		S_push(doc, &doc->whens, &doc->nwhens, &p->whens_cap,
+		       (struct text_ref){ raw, pos, WHEN_ALWAYS, true });
+}
+
+/* In the order of their bits: three verdict kinds, then two documents. */
+const char *const model_when_tokens[] = { "winner", "close", "none", "profile",
+                                          "overview", NULL };
+
+unsigned model_when_token(const char *s, size_t len)
+{
+	for (unsigned k = 0; model_when_tokens[k] != NULL; k++)
+		if (strlen(model_when_tokens[k]) == len && memcmp(model_when_tokens[k], s, len) == 0)
+			return 1u << k;
+	return 0;
+}
+
+unsigned model_when_cases(const char *raw)
+{
+	unsigned tokens = 0;
+	for (const char *s = raw != NULL ? raw : ""; *s != '\0';) {
+		size_t len = strcspn(s, MODEL_WHEN_BLANKS);
+		tokens |= model_when_token(s, len);
+		s += len;
+		s += strspn(s, MODEL_WHEN_BLANKS);
 	}
-	doc->texts[doc->ntexts++] = (struct text_ref){ text, pos };
+	unsigned verdicts = tokens & WHEN_PROFILE, docs = tokens >> 3;
+	unsigned cases = 0;
+	if (docs == 0 || docs & 1u)
+		cases |= verdicts != 0 ? verdicts : WHEN_PROFILE;
+	if ((docs == 0 || docs & 2u) && verdicts == 0)
+		cases |= WHEN_OVERVIEW;
+	return cases;
 }
 
 /* The bytes model_shown copies as one character, or 1 for a byte it

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
+
 enum { P_ID, P_COLOUR, P_URL, P_DATE, P_PLACEHOLDER, P_COUNT };
 
 /* SPEC section 1 fixes the id and colour patterns; the rest are ours. */
@@ -35,8 +37,27 @@ static const char *const S_ph_names[PATTERNS_PH_COUNT] = {
 	[PATTERNS_PH_WINNER] = "winner.name",
 	[PATTERNS_PH_RUNNER_UP] = "runner-up.name",
 	[PATTERNS_PH_MARGIN] = "margin",
+	[PATTERNS_PH_LEADERS] = "leaders",
+	[PATTERNS_PH_RECOMMENDATION] = "recommendation",
+	[PATTERNS_PH_STABILITY] = "stability",
 	[PATTERNS_PH_FW_NAME] = "framework." S_ID_MARK ".name",
 	[PATTERNS_PH_FW_VERSION] = "framework." S_ID_MARK ".version",
+};
+
+/* Where each has a value (SPEC 6.2). */
+static const unsigned S_ph_cases[PATTERNS_PH_COUNT] = {
+	[PATTERNS_PH_TITLE] = WHEN_ALWAYS,
+	[PATTERNS_PH_DATE] = WHEN_ALWAYS,
+	[PATTERNS_PH_PROFILE_NAME] = WHEN_PROFILE,
+	[PATTERNS_PH_PROFILE_ID] = WHEN_PROFILE,
+	[PATTERNS_PH_WINNER] = WHEN_WINNER,
+	[PATTERNS_PH_RUNNER_UP] = WHEN_WINNER | WHEN_CLOSE,
+	[PATTERNS_PH_MARGIN] = WHEN_WINNER | WHEN_CLOSE,
+	[PATTERNS_PH_LEADERS] = WHEN_PROFILE,
+	[PATTERNS_PH_RECOMMENDATION] = WHEN_PROFILE,
+	[PATTERNS_PH_STABILITY] = WHEN_WINNER,
+	[PATTERNS_PH_FW_NAME] = WHEN_ALWAYS,
+	[PATTERNS_PH_FW_VERSION] = WHEN_ALWAYS,
 };
 
 struct patterns {
@@ -148,6 +169,11 @@ bool patterns_next_placeholder(const struct patterns *p, const char *text,
 const char *patterns_ph_name(enum patterns_ph kind)
 {
 	return (unsigned)kind < PATTERNS_PH_COUNT ? S_ph_names[kind] : NULL;
+}
+
+unsigned patterns_ph_cases(enum patterns_ph kind)
+{
+	return (unsigned)kind < PATTERNS_PH_COUNT ? S_ph_cases[kind] : WHEN_ALWAYS;
 }
 
 /* Whether name (len bytes) has the form of table entry pattern: equal to

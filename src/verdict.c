@@ -774,3 +774,170 @@ const char *verdict_stability_name(enum stability s)
 	default: return NULL;
 	}
 }
+
+/* ---- close calls and none, explained (issue 10, item 4) ---------------------- */
+
+size_t verdict_separators(const struct verdict *v, size_t *out, size_t max)
+{
+	if (!v->has_margin)
+		return 0;
+	double *key = malloc((v->ncriteria ? v->ncriteria : 1) * sizeof *key);
+	if (key == NULL)
+		oom_abort();
+	for (size_t c = 0; c < v->ncriteria; c++)
+		key[c] = fabs(v->contrib[c]);
+	size_t n = S_top(key, v->ncriteria, VERDICT_SCORE_EPS, out, max);
+	free(key);
+	return n;
+}
+
+/* What v judged, as S_qualifies() reads it. */
+static struct target S_target_of(const struct doc *doc, const struct verdict *v)
+{
+	if (v->profile != MODEL_NO_INDEX)
+		return (struct target){ NULL, &doc->profiles[v->profile] };
+	return (struct target){ &doc->scenarios[v->scenario], NULL };
+}
+
+/* The weights x of criterion c (others rescaled) at which f scores at
+ * least t (score / 100) more than g: score(f) - score(g) = x d + (1 - x) R
+ * with d = u(f,c) - u(g,c) and R the difference over the rest, as in
+ * S_sensitivity().  Narrows [*lo, *hi]. */
+static void S_need_pair(const double *u, const struct verdict *v, size_t nf, size_t c,
+                        size_t f, size_t g, double t, double *lo, double *hi)
+{
+	double D = 0, Wc = v->weights[c];
+	for (size_t i = 0; i < v->ncriteria; i++)
+		D += v->weights[i] * (u[i * nf + f] - u[i * nf + g]);
+	double d = u[c * nf + f] - u[c * nf + g];
+	double R = (D - Wc * d) / (1 - Wc), slope = d - R;
+	if (fabs(slope) < S_SAME_RATING_EPS) {
+		if (R < t - VERDICT_SCORE_EPS / 100)
+			*hi = -1;                   /* never */
+		return;
+	}
+	double x = (t - R) / slope;
+	if (slope > 0)
+		*lo = fmax(*lo, x);
+	else
+		*hi = fmin(*hi, x);
+}
+
+bool verdict_need(const struct doc *doc, const double *u, const struct verdict *v,
+                  size_t f, double target, struct verdict_need *out)
+{
+	size_t nf = doc->nframeworks;
+	double best = INFINITY;
+	bool found = false;
+	for (size_t c = 0; c < v->ncriteria; c++) {
+		double Wc = v->weights[c];
+		if (!(Wc > 0 && Wc < 1))
+			continue;
+		double lo = Wc, hi = 1;
+		for (size_t k = 0; k < v->nqualified; k++) {
+			size_t g = v->ranking[k].framework;
+			if (g != f)
+				S_need_pair(u, v, nf, c, f, g, target / 100, &lo, &hi);
+		}
+		/* x = 1 (c all that matters) is no change anyone would make
+		 * (SPEC 6.1); lo = Wc: f is there already */
+		if (lo > hi || lo >= 1 - S_WEIGHT_EPS || lo - Wc <= S_WEIGHT_EPS)
+			continue;
+		if (!(lo - Wc < best - S_WEIGHT_EPS))
+			continue;
+		best = lo - Wc;
+		found = true;
+		*out = (struct verdict_need){ c, Wc, lo };
+	}
+	return found;
+}
+
+/* S_qualifies() with one require (skip_r) or exclude (skip_e) dropped. */
+static bool S_qualifies_without(const struct doc *doc, const struct target *t, size_t f,
+                                const struct require *skip_r, const struct exclude *skip_e)
+{
+	for (size_t e = 0; t->p != NULL && e < t->p->nexcludes; e++)
+		if (&t->p->excludes[e] != skip_e && t->p->excludes[e].framework_ix == f)
+			return false;
+	const struct require *rq;
+	size_t n;
+	for (size_t i = 0; S_require_set(doc, t, i, &rq, &n); i++) {
+		for (size_t k = 0; k < n; k++) {
+			const struct require *r = &rq[k];
+			if (r == skip_r)
+				continue;
+			const struct rating *rt = model_rating(doc, r->criterion_ix, f);
+			if (r->min_raw != NULL && !S_meets_min(doc, r, rt, false))
+				return false;
+			if (r->max_raw != NULL && !S_meets_max(r, rt, false))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Adds the relaxation dropping r or e when it lets someone qualify,
+ * keeping out[] ordered by the ranking of its first framework. */
+static void S_relax_one(const struct doc *doc, const struct target *t, const struct verdict *v,
+                        const struct require *r, const struct exclude *e,
+                        struct relaxation *out, size_t *n, size_t *first, size_t max,
+                        struct arena *a)
+{
+	struct relaxation x = { r, e, arena_array(a, v->nframeworks, sizeof *x.qualify), 0 };
+	size_t pos = MODEL_NO_INDEX;
+	for (size_t k = 0; k < v->nframeworks; k++) {
+		const struct ranked *rk = &v->ranking[k];
+		if (rk->qualified || !S_qualifies_without(doc, t, rk->framework, r, e))
+			continue;
+		pos = x.nqualify ? pos : k;
+		x.qualify[x.nqualify++] = rk->framework;
+	}
+	if (x.nqualify == 0 || max == 0)
+		return;
+	size_t j = *n < max ? (*n)++ : max;
+	while (j > 0 && pos < first[j - 1]) {
+		if (j < max) {
+			out[j] = out[j - 1];
+			first[j] = first[j - 1];
+		}
+		j--;
+	}
+	if (j < max) {
+		out[j] = x;
+		first[j] = pos;
+	}
+}
+
+size_t verdict_relaxations(const struct doc *doc, const struct verdict *v,
+                           struct relaxation *out, size_t max, struct arena *a)
+{
+	struct target t = S_target_of(doc, v);
+	size_t n = 0, *first = arena_array(a, max ? max : 1, sizeof *first);
+	const struct require *rq;
+	size_t nr;
+	for (size_t i = 0; S_require_set(doc, &t, i, &rq, &nr); i++)
+		for (size_t k = 0; k < nr; k++)
+			S_relax_one(doc, &t, v, &rq[k], NULL, out, &n, first, max, a);
+	for (size_t e = 0; t.p != NULL && e < t.p->nexcludes; e++)
+		S_relax_one(doc, &t, v, NULL, &t.p->excludes[e], out, &n, first, max, a);
+	return n;
+}
+
+size_t verdict_unknown_ratings(const struct doc *doc, const struct verdict *v, size_t *crit,
+                               size_t *fw, size_t max)
+{
+	struct target t = S_target_of(doc, v);
+	size_t n = 0;
+	/* the same test as S_unknowns() counts with */
+	for (size_t c = 0; c < doc->ncriteria; c++) {
+		if (!S_counts(doc, &t, v, c))
+			continue;
+		for (size_t f = 0; f < doc->nframeworks && n < max; f++) {
+			if (!model_rating(doc, c, f)->unknown || S_excluded(&t, f))
+				continue;
+			crit[n] = c;
+			fw[n++] = f;
+		}
+	}
+	return n;
+}

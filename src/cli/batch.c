@@ -154,6 +154,11 @@ static void S_read(struct run *r, struct input *in)
 		S_judge(r, in);
 		S_outside(r, in);
 	}
+	/* --strict: the input's warnings are errors, so it is invalid. */
+	if (r->opt.strict && in->diags.warnings > 0) {
+		diags_promote(&in->diags);
+		in->valid = false;
+	}
 }
 
 /* Refuses a valid input whose comparison id an earlier one has: their

@@ -24,6 +24,7 @@ enum { CLI_EXIT_INVALID = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_SYSTEM = 3 };
 struct cli_options {
 	const char *out_dir, *profile_re, *json, *font_dir;
 	bool check_only, has_close_call;
+	bool strict;              /* --strict: a warning makes its input invalid */
 	double close_call;
 	long jobs, shard_k, shard_n;
 	int verbosity;            /* -1 quiet, 0 normal, 1 verbose */

@@ -25,6 +25,7 @@ static void S_usage(FILE *out)
 	      "      --check           validate only, write nothing\n"
 	      "      --json FILE       the JSON summary to FILE ('-' = stdout)\n"
 	      "      --close-call N    override the close-call threshold (points)\n"
+	      "      --strict          every warning counts as an error (exit 1)\n"
 	      "  -j, --jobs N          reports built in parallel (processes)\n"
 	      "      --shard K/N       only the K-th of N slices of the work list\n"
 	      "      --font-dir DIR    DejaVuSans.ttf and DejaVuSans-Bold.ttf (default: fonts,\n"
@@ -63,13 +64,15 @@ static long S_long(const char *s, long lo, long hi, const char *opt)
 
 static void S_options(int argc, char **argv, struct cli_options *o)
 {
-	enum { O_CHECK = 256, O_JSON, O_CLOSE, O_SHARD, O_HELP, O_VERSION, O_FONTS, O_MAX };
+	enum { O_CHECK = 256, O_JSON, O_CLOSE, O_SHARD, O_HELP, O_VERSION, O_FONTS, O_MAX,
+	       O_STRICT };
 	static const struct option longs[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "profile", required_argument, NULL, 'p' },
 		{ "check", no_argument, NULL, O_CHECK },
 		{ "json", required_argument, NULL, O_JSON },
 		{ "close-call", required_argument, NULL, O_CLOSE },
+		{ "strict", no_argument, NULL, O_STRICT },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "shard", required_argument, NULL, O_SHARD },
 		{ "font-dir", required_argument, NULL, O_FONTS },
@@ -89,6 +92,7 @@ static void S_options(int argc, char **argv, struct cli_options *o)
 		case 'o': o->out_dir = optarg; break;
 		case 'p': o->profile_re = optarg; break;
 		case O_CHECK: o->check_only = true; break;
+		case O_STRICT: o->strict = true; break;
 		case O_JSON: o->json = optarg; break;
 		case O_FONTS: o->font_dir = optarg; break;
 		case 'q': o->verbosity = -1; break;

@@ -164,21 +164,35 @@ static void S_tidy_spans(struct arena *a, struct para *p)
 	p->nspans = k;
 }
 
+/* The cases element n is shown in, given those of its parent (SPEC 6.2):
+ * both its own when and its parent's must let it show.  The attribute is
+ * recorded for check_doc(), which reports unknown tokens. */
+static unsigned S_when(struct load_ctx *ctx, const xmlNode *n, unsigned parent)
+{
+	const char *raw = S_attr(ctx, n, "when");
+	if (raw == NULL)
+		return parent;
+	model_add_when(ctx->doc, raw, load_pos(ctx, n));
+	return parent & model_when_cases(raw);
+}
+
 static void S_para(struct load_ctx *ctx, const xmlNode *n, enum para_kind kind,
-                   struct para *p)
+                   unsigned when, struct para *p)
 {
 	p->kind = kind;
+	p->when = S_when(ctx, n, when);
 	p->pos = load_pos(ctx, n);
 	p->spans = arena_array(ctx->doc->arena, S_count_text(n), sizeof *p->spans);
 	bool blank = true;
 	S_spans(ctx, n, SPAN_PLAIN, p, &blank);
 	S_tidy_spans(ctx->doc->arena, p);
 	for (size_t i = 0; i < p->nspans; i++)
-		model_add_text(ctx->doc, p->spans[i].text, p->pos);
+		model_add_text_when(ctx->doc, p->spans[i].text, p->pos, p->when);
 }
 
-/* <p> and <list> children of n. */
-static void S_block(struct load_ctx *ctx, const xmlNode *n, struct block *b)
+/* <p> and <list> children of n, which is shown in the cases when. */
+static void S_block(struct load_ctx *ctx, const xmlNode *n, unsigned when,
+                    struct block *b)
 {
 	size_t cap = S_count(n, "p");
 	for (const xmlNode *c = n->children; c != NULL; c = c->next)
@@ -187,12 +201,14 @@ static void S_block(struct load_ctx *ctx, const xmlNode *n, struct block *b)
 	b->paras = arena_array(ctx->doc->arena, cap, sizeof *b->paras);
 	b->nparas = 0;
 	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
-		if (load_named(c, "p"))
-			S_para(ctx, c, PARA_TEXT, &b->paras[b->nparas++]);
-		else if (load_named(c, "list"))
+		if (load_named(c, "p")) {
+			S_para(ctx, c, PARA_TEXT, when, &b->paras[b->nparas++]);
+		} else if (load_named(c, "list")) {
+			unsigned list = S_when(ctx, c, when);
 			for (const xmlNode *i = c->children; i != NULL; i = i->next)
 				if (load_named(i, "item"))
-					S_para(ctx, i, PARA_ITEM, &b->paras[b->nparas++]);
+					S_para(ctx, i, PARA_ITEM, list, &b->paras[b->nparas++]);
+		}
 	}
 }
 
@@ -449,10 +465,11 @@ static void S_section(struct load_ctx *ctx, const xmlNode *n, void *out)
 	s->id = S_attr(ctx, n, "id");
 	const char *title = S_attr(ctx, n, "title");
 	s->title = title != NULL ? load_fold(ctx->doc->arena, title) : NULL;
-	model_add_text(ctx->doc, s->title, s->pos);
+	s->when = S_when(ctx, n, WHEN_ALWAYS);
+	model_add_text_when(ctx->doc, s->title, s->pos, s->when);
 	s->place = (enum section_place)S_choice(ctx, n, "place", places,
 	                                        PLACE_APPENDIX);
-	S_block(ctx, n, &s->body);
+	S_block(ctx, n, s->when, &s->body);
 }
 
 static void S_meta(struct load_ctx *ctx, const xmlNode *n)
@@ -498,6 +515,14 @@ static void S_report(struct load_ctx *ctx, const xmlNode *n)
 		r->accent = load_fold(ctx->doc->arena, r->accent);
 }
 
+static void S_bottom_line(struct load_ctx *ctx, const xmlNode *n)
+{
+	struct doc *d = ctx->doc;
+	d->bottom_line = load_text(ctx, n);
+	d->bottom_line_when = S_when(ctx, n, WHEN_ALWAYS);
+	model_add_text_when(d, d->bottom_line, load_pos(ctx, n), d->bottom_line_when);
+}
+
 void load_walk(struct load_ctx *ctx, xmlNode *root)
 {
 	struct doc *d = ctx->doc;
@@ -508,11 +533,11 @@ void load_walk(struct load_ctx *ctx, xmlNode *root)
 		else if (load_named(c, "subtitle"))
 			d->subtitle = S_text(ctx, c);
 		else if (load_named(c, "bottom-line"))
-			d->bottom_line = S_text(ctx, c);
+			S_bottom_line(ctx, c);
 		else if (load_named(c, "meta"))
 			S_meta(ctx, c);
 		else if (load_named(c, "intro"))
-			S_block(ctx, c, &d->intro);
+			S_block(ctx, c, WHEN_ALWAYS, &d->intro);
 		else if (load_named(c, "scales"))
 			d->scales = S_items(ctx, c, "scale", sizeof *d->scales,
 			                    S_scale, &d->nscales);

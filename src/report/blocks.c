@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "arena.h"
+#include "explain.h"
+#include "numfmt.h"
 #include "oom.h"
 
 const struct lcolor report_black = { 0, 0, 0 };
@@ -25,6 +27,19 @@ struct lcolor report_mix(struct lcolor c, double t)
 const char *report_fw(const struct rb *b, size_t f)
 {
 	return b->doc->frameworks[f].name;
+}
+
+/* The leaders' names as people list them: "PostgreSQL", "PostgreSQL and
+ * MySQL", "A, B and C"; "no framework" when none qualifies. */
+static const char *S_leaders(const struct doc *doc, const struct verdict *v,
+                             struct arena *a)
+{
+	if (v->nleaders == 0)
+		return "no framework";
+	const char **name = arena_array(a, v->nleaders, sizeof *name);
+	for (size_t k = 0; k < v->nleaders; k++)
+		name[k] = doc->frameworks[v->leaders[k]].name;
+	return explain_join(name, v->nleaders, a);
 }
 
 /* The value of placeholder name (len bytes) for profile, or NULL when it
@@ -63,7 +78,13 @@ static const char *S_value(const struct report_set *rs, size_t profile,
 	case PATTERNS_PH_RUNNER_UP:
 		return v->nqualified >= 2 ? doc->frameworks[v->ranking[1].framework].name : NULL;
 	case PATTERNS_PH_MARGIN:
-		return v->has_margin ? arena_printf(a, "%.1f", v->margin) : NULL;
+		return v->has_margin ? numfmt_points(a, v->margin, false) : NULL;
+	case PATTERNS_PH_LEADERS:
+		return S_leaders(doc, v, a);
+	case PATTERNS_PH_RECOMMENDATION:
+		return explain_recommendation(doc, v, a);
+	case PATTERNS_PH_STABILITY:
+		return v->kind == VERDICT_WINNER ? verdict_stability_name(v->stability) : NULL;
 	default:
 		return NULL;
 	}
@@ -114,6 +135,17 @@ char *report_expand(const struct report_set *rs, size_t profile, const char *tex
 const char *report_x(struct rb *b, const char *text)
 {
 	return report_expand(b->rs, b->profile, text, b->a);
+}
+
+bool report_shown(const struct rb *b, unsigned when)
+{
+	if (b->profile == MODEL_NO_INDEX)
+		return (when & WHEN_OVERVIEW) != 0;
+	switch (b->rs->profiles[b->profile]->kind) {
+	case VERDICT_WINNER: return (when & WHEN_WINNER) != 0;
+	case VERDICT_CLOSE: return (when & WHEN_CLOSE) != 0;
+	default: return (when & WHEN_NONE) != 0;
+	}
 }
 
 /* ---- flowing helpers ---------------------------------------------------- */
@@ -188,8 +220,8 @@ const char *report_scores(struct rb *b, const struct verdict *v)
 	const char *s = "";
 	for (size_t k = 0; k < v->nframeworks; k++) {
 		const struct ranked *r = &v->ranking[k];
-		s = arena_printf(b->a, "%s%s%s %.1f%s", s, k ? DOT : "", report_fw(b, r->framework),
-		                 r->score, r->qualified ? "" : " (disqualified)");
+		s = arena_printf(b->a, "%s%s%s %s%s", s, k ? DOT : "", report_fw(b, r->framework),
+		                 numfmt_score(b->a, r->score), r->qualified ? "" : " (disqualified)");
 	}
 	return s;
 }

@@ -9,9 +9,19 @@
 
 /* ---- the input's own blocks and sections -------------------------------- */
 
+/* The index of the first paragraph of blk from i on that this report
+ * shows, or blk->nparas. */
+static size_t S_next_shown(const struct rb *b, const struct block *blk, size_t i)
+{
+	while (i < blk->nparas && !report_shown(b, blk->paras[i].when))
+		i++;
+	return i;
+}
+
 static void S_block(struct rb *b, const struct block *blk)
 {
-	for (size_t i = 0; i < blk->nparas; i++) {
+	for (size_t i = S_next_shown(b, blk, 0); i < blk->nparas;
+	     i = S_next_shown(b, blk, i + 1)) {
 		const struct para *p = &blk->paras[i];
 		struct lrun *runs = arena_array(b->a, p->nspans ? p->nspans : 1, sizeof *runs);
 		for (size_t s = 0; s < p->nspans; s++) {
@@ -25,7 +35,8 @@ static void S_block(struct rb *b, const struct block *blk)
 		                         .indent = item ? 14 : 0,
 		                         .bullet = item ? "\xE2\x80\xA2" : NULL };
 		layout_paragraph(b->f, runs, p->nspans, &ps);
-		bool next_item = i + 1 < blk->nparas && blk->paras[i + 1].kind == PARA_ITEM;
+		size_t next = S_next_shown(b, blk, i + 1);
+		bool next_item = next < blk->nparas && blk->paras[next].kind == PARA_ITEM;
 		layout_gap(b->f, item && next_item ? 2 : 6);
 	}
 }
@@ -34,7 +45,7 @@ static void S_sections(struct rb *b, enum section_place place)
 {
 	for (size_t i = 0; i < b->doc->nsections; i++) {
 		const struct section *s = &b->doc->sections[i];
-		if (s->place != place)
+		if (s->place != place || !report_shown(b, s->when))
 			continue;
 		report_h1(b, report_x(b, s->title ? s->title : s->id));
 		S_block(b, &s->body);

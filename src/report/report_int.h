@@ -12,6 +12,7 @@
 #ifndef VERDICT_REPORT_INT_H
 #define VERDICT_REPORT_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "layout.h"
@@ -48,6 +49,9 @@ struct lcolor report_mix(struct lcolor c, double t);
 const char *report_fw(const struct rb *b, size_t f);
 /* text with its placeholders filled for the report's profile. */
 const char *report_x(struct rb *b, const char *text);
+/* Whether an element with when (enum when_case bits) is shown in this
+ * report: the overview, or a profile's by its verdict kind (SPEC 6.2). */
+bool report_shown(const struct rb *b, unsigned when);
 const char *report_say(struct rb *b, const char *sentence);
 const char *report_scores(struct rb *b, const struct verdict *v);
 

@@ -2,14 +2,17 @@
  * line and the methodology. */
 #include "report_int.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "arena.h"
 #include "explain.h"
+#include "numfmt.h"
 
-#define FULL "\xE2\x97\x8F"     /* the level symbols: filled and empty circles */
-#define EMPTY "\xE2\x97\x8B"
+#define FULL "\xE2\x97\x8F"     /* the level symbols: filled, empty and dotted */
+#define EMPTY "\xE2\x97\x8B"     /* circles (fonts/unicodes.txt: Geometric Shapes) */
+#define DOTTED "\xE2\x97\x8C"
+#define TEAMS_LISTED 12          /* SPEC 6.6: more teams are counted, not listed */
+#define NUMERIC_STEPS 5         /* a numeric rating drawn as a scale of 5 levels */
 
 /* A cell of a bold first line and italic further lines (NULL: none). */
 static struct lcell S_cell2(struct rb *b, const char *head, const char *more)
@@ -25,16 +28,41 @@ static struct lcell S_cell2(struct rb *b, const char *head, const char *more)
 	return c;
 }
 
-/* The level as a row of four circles, filled in proportion to the
- * normalised rating, so that it reads without colour. */
-static const char *S_dots(struct rb *b, double u)
+const char *report_level_marks(size_t pos, size_t n, bool unknown, struct arena *a)
 {
-	int k = (int)lround(u * 4);
-	k = k < 0 ? 0 : k > 4 ? 4 : k;
-	const char *s = "";
-	for (int i = 0; i < 4; i++)
-		s = arena_printf(b->a, "%s%s", s, i < k ? FULL : EMPTY);
+	n = n < 2 ? 2 : n;
+	pos = pos > n - 1 ? n - 1 : pos;
+	char *s = arena_alloc(a, (n - 1) * strlen(FULL) + 1), *at = s;
+	for (size_t i = 0; i + 1 < n; i++) {
+		const char *mark = unknown ? DOTTED : i < pos ? FULL : EMPTY;
+		memcpy(at, mark, strlen(mark));
+		at += strlen(mark);
+	}
+	*at = '\0';
 	return s;
+}
+
+/* The level of framework f on criterion c as report_level_marks() draws
+ * it, so that it reads without colour: an ordinal level by its rank among
+ * the scale's distinct scores, a numeric value (normalised u) on
+ * NUMERIC_STEPS steps. */
+static const char *S_dots(struct rb *b, size_t c, size_t f, double u)
+{
+	const struct rating *r = model_rating(b->doc, c, f);
+	const struct scale *sc = &b->doc->scales[b->doc->criteria[c].scale_ix];
+	if (sc->kind != SCALE_ORDINAL) {
+		size_t pos = (size_t)numfmt_units(u * (NUMERIC_STEPS - 1), 0);
+		return report_level_marks(u > 0 ? pos : 0, NUMERIC_STEPS, r->unknown, b->a);
+	}
+	size_t pos = 0, n = 0;
+	for (size_t i = 0; i < sc->nlevels; i++) {
+		bool first = true;      /* the first level with its score */
+		for (size_t j = 0; j < i; j++)
+			first = first && sc->levels[j].score != sc->levels[i].score;
+		n += first;
+		pos += first && !r->unknown && sc->levels[i].score < sc->levels[r->level_ix].score;
+	}
+	return report_level_marks(pos, n, r->unknown, b->a);
 }
 
 static struct lcolor S_tint(double u, bool unknown)
@@ -54,8 +82,7 @@ static struct lcell S_rating_cell(struct rb *b, size_t c, size_t f)
 	const struct rating *r = model_rating(b->doc, c, f);
 	double u = b->rs->u[c * b->doc->nframeworks + f];
 	const char *label = explain_rating(b->doc, c, f, b->a);
-	const char *level = r->unknown ? "unknown ?" : arena_printf(b->a, "%s %s", label,
-	                                                            S_dots(b, u));
+	const char *level = arena_printf(b->a, "%s %s", label, S_dots(b, c, f, u));
 	struct lrun *runs = arena_array(b->a, 2, sizeof *runs);
 	size_t n = 0;
 	if (r->text != NULL && *r->text && strcmp(r->text, label) != 0)
@@ -109,9 +136,11 @@ void report_features(struct rb *b)
 	struct ltable t = report_table(b, ncols, head, rows, nrows);
 	report_grouped(b, &t, 1, COL_MIN);
 	report_note(b, "Each cell gives the rating's text, then its level in words and as "
-	            "four circles (" FULL FULL FULL FULL " best, " EMPTY EMPTY EMPTY EMPTY
-	            " worst); the colour repeats it (green high, yellow middle, red low, grey "
-	            "unknown). Framework names link to their web sites.");
+	            "circles, one for each step of its scale, filled up to the level (on a scale "
+	            "of four levels " FULL FULL FULL " is the best, " FULL EMPTY EMPTY " the "
+	            "second, " EMPTY EMPTY EMPTY " the worst; " DOTTED DOTTED DOTTED " unknown; a "
+	            "numeric value on five steps); the colour repeats it (green high, yellow "
+	            "middle, red low, grey unknown). Framework names link to their web sites.");
 }
 
 static const char *S_short(struct rb *b, const struct verdict *v)
@@ -193,6 +222,65 @@ void report_profile_table(struct rb *b)
 	            "qualify.", VERDICT_ACCEPT_SAMPLES / 1000, VERDICT_ACCEPT_SAMPLES % 1000));
 }
 
+/* Every team's verdict, one bullet each. */
+static void S_team_list(struct rb *b)
+{
+	const struct doc *doc = b->doc;
+	for (size_t p = 0; p < doc->nprofiles; p++) {
+		if (b->rs->profiles[p] == NULL)
+			continue;
+		struct lrun runs[2] = { { arena_printf(b->a, "%s: ", doc->profiles[p].name), LFONT_BOLD },
+		                        { S_short(b, b->rs->profiles[p]), LFONT_REGULAR } };
+		struct para_style ps = { .size = BODY, .color = report_black, .indent = 14,
+		                         .bullet = "\xE2\x80\xA2" };
+		layout_paragraph(b->f, runs, 2, &ps);
+		layout_gap(b->f, 2);
+	}
+}
+
+/* SPEC 6.6: beyond TEAMS_LISTED teams a team's report counts the verdicts
+ * instead of listing them, so that it does not grow with the number of
+ * teams: "Across 200 teams: Atlas for 81, Borealis for 64; 30 close
+ * calls; 25 with none." Winners by count, most first (ties: declaration
+ * order); a part with a count of 0 is left out. */
+static void S_team_tally(struct rb *b)
+{
+	const struct doc *doc = b->doc;
+	size_t nf = doc->nframeworks, teams = 0, close = 0, none = 0;
+	size_t *wins = arena_array(b->a, nf, sizeof *wins);
+	for (size_t p = 0; p < doc->nprofiles; p++) {
+		const struct verdict *v = b->rs->profiles[p];
+		if (v == NULL)
+			continue;
+		teams++;
+		if (v->kind == VERDICT_WINNER)
+			wins[v->ranking[0].framework]++;
+		close += v->kind == VERDICT_CLOSE;
+		none += v->kind == VERDICT_NONE;
+	}
+	const char *won = "";     /* "Atlas for 81, Borealis for 64" */
+	for (size_t k = 0; k < nf; k++) {
+		size_t best = nf;
+		for (size_t f = 0; f < nf; f++)
+			if (wins[f] > 0 && (best == nf || wins[f] > wins[best]))
+				best = f;
+		if (best == nf)
+			break;
+		won = arena_printf(b->a, "%s%s%s for %zu", won, *won ? ", " : "",
+		                   report_fw(b, best), wins[best]);
+		wins[best] = 0;
+	}
+	const char *s = arena_printf(b->a, "Across %zu team%s: %s", teams, teams == 1 ? "" : "s",
+	                             won);
+	if (close)
+		s = arena_printf(b->a, "%s%s%zu close call%s", s, *won ? "; " : "", close,
+		                 close == 1 ? "" : "s");
+	if (none)
+		s = arena_printf(b->a, "%s%s%zu with none", s, *won || close ? "; " : "", none);
+	report_para(b, arena_printf(b->a, "%s. The overview report gives each team's verdict.",
+	                            s), LFONT_REGULAR, BODY, report_black);
+}
+
 void report_bottom_line(struct rb *b)
 {
 	const struct doc *doc = b->doc;
@@ -210,17 +298,11 @@ void report_bottom_line(struct rb *b)
 		layout_gap(b->f, 3);
 	}
 	layout_gap(b->f, 4);
-	for (size_t p = 0; p < doc->nprofiles; p++) {
-		if (b->rs->profiles[p] == NULL)
-			continue;
-		struct lrun runs[2] = { { arena_printf(b->a, "%s: ", doc->profiles[p].name), LFONT_BOLD },
-		                        { S_short(b, b->rs->profiles[p]), LFONT_REGULAR } };
-		struct para_style ps = { .size = BODY, .color = report_black, .indent = 14,
-		                         .bullet = "\xE2\x80\xA2" };
-		layout_paragraph(b->f, runs, 2, &ps);
-		layout_gap(b->f, 2);
-	}
-	if (doc->bottom_line) {
+	if (b->profile != MODEL_NO_INDEX && doc->nprofiles > TEAMS_LISTED)
+		S_team_tally(b);
+	else
+		S_team_list(b);
+	if (doc->bottom_line && report_shown(b, doc->bottom_line_when)) {
 		layout_gap(b->f, 6);
 		report_para(b, report_x(b, doc->bottom_line), LFONT_REGULAR, BODY, report_black);
 	}
@@ -228,7 +310,7 @@ void report_bottom_line(struct rb *b)
 
 void report_methodology(struct rb *b)
 {
-	static const char *const text[] = {
+	const char *const text[] = {
 		"Each rating is normalised to a value between 0 and 1: on a scale of levels, "
 		"(score \xE2\x88\x92 lowest score) / (highest \xE2\x88\x92 lowest); on a numeric scale, "
 		"the position of the value between the scale's minimum and maximum, reversed when "
@@ -241,10 +323,12 @@ void report_methodology(struct rb *b)
 		"profile excludes, is disqualified but keeps its score for reference.",
 		"The margin is the difference between the two best qualified scores. Below the "
 		"close-call threshold the verdict is a close call, not a winner.",
-		"Sensitivity: each criterion's weight is changed alone, the others rescaled in "
-		"proportion, to find the weight at which a challenger draws level. The smallest such "
-		"change classifies the verdict: robust (15 points or more, or none exists), "
-		"moderate, or fragile (under 5).",
+		arena_printf(b->a, "Sensitivity: each criterion's weight is changed alone, the others "
+		             "rescaled in proportion, to find the weight at which a challenger draws "
+		             "level. The smallest such change classifies the verdict: robust (%s "
+		             "points or more, or none exists), moderate, or fragile (under %s).",
+		             numfmt_trimmed(b->a, VERDICT_ROBUST_PP, 2),
+		             numfmt_trimmed(b->a, VERDICT_FRAGILE_PP, 2)),
 		"How sure: for a team with at least two qualified frameworks, 10,000 weightings are "
 		"drawn. In each, every one of the team's weights is multiplied by its own random "
 		"factor between 0.5 and 1.5 (up to 50 % more or less) and the weights are rescaled "

@@ -6,8 +6,8 @@
 
 #include "arena.h"
 #include "explain.h"
+#include "numfmt.h"
 
-#define MINUS "\xE2\x88\x92"
 #define CHART_MAX 12            /* criteria drawn in the contributions chart */
 
 static const struct lcolor S_against = { 0.80, 0.38, 0.30 };
@@ -17,22 +17,17 @@ static const char *S_criterion(const struct rb *b, size_t c)
 	return b->doc->criteria[c].name;
 }
 
-/* A weight as a percentage: whole from 10 %, one decimal below, two below
- * 0.1 % so that a weight that counts never reads 0.0 %. */
+/* A weight as a percentage, as explain.c writes it (numfmt.h). */
 static const char *S_pct(struct arena *a, double w)
 {
-	double p = 100 * w;
-	if (p > 0 && p < 0.095)
-		return arena_printf(a, "%.2f %%", p);
-	return p > 0 && p < 9.95 ? arena_printf(a, "%.1f %%", p) : arena_printf(a, "%.0f %%", p);
+	return numfmt_pct(a, w);
 }
 
-/* A signed number of points with a true minus sign. */
+/* A signed number of points with a true minus sign, as explain.c's
+ * contributions: "+8.2", "−0.08". */
 static const char *S_signed(struct arena *a, double v)
 {
-	if (fabs(v) < 0.05)
-		return "0.0";
-	return arena_printf(a, "%s%.1f", v < 0 ? MINUS : "+", fabs(v));
+	return numfmt_points(a, v, true);
 }
 
 /* A paragraph of a bold lead-in and regular text. */
@@ -48,8 +43,8 @@ static void S_para2(struct rb *b, const char *lead, const char *text, double siz
 void report_verdict_box(struct rb *b, const struct verdict *v)
 {
 	const struct doc *doc = b->doc;
-	struct box_para p[9];
-	struct lrun runs[9][2];
+	struct box_para p[11];
+	struct lrun runs[11][2];
 	size_t n = 0;
 	const char *kind = v->kind == VERDICT_WINNER ? "VERDICT" : v->kind == VERDICT_CLOSE
 	                   ? "VERDICT: CLOSE CALL" : "VERDICT: NO FRAMEWORK QUALIFIES";
@@ -66,13 +61,25 @@ void report_verdict_box(struct rb *b, const struct verdict *v)
 	     12.5, report_black, 6);
 	PUSH("Scores: ", LFONT_BOLD, report_scores(b, v), LFONT_REGULAR, BODY, report_black, 2);
 	if (v->has_margin)
-		PUSH("Margin: ", LFONT_BOLD, arena_printf(b->a, "%.1f points (close-call threshold "
-		     "%.1f)", v->margin, v->close_call), LFONT_REGULAR, BODY, report_black, 2);
+		PUSH("Margin: ", LFONT_BOLD, arena_printf(b->a, "%s points (close-call threshold "
+		     "%s)", numfmt_points(b->a, v->margin, false), numfmt_score(b->a, v->close_call)),
+		     LFONT_REGULAR, BODY, report_black, 2);
 	const char *stab = verdict_stability_name(v->stability);
 	const char *flip = report_say(b, explain_flip(doc, v, b->a));
 	if (stab != NULL)
 		PUSH("Stability: ", LFONT_BOLD, flip ? arena_printf(b->a, "%s. %s", stab, flip) : stab,
 		     LFONT_REGULAR, BODY, report_black, 2);
+	/* a close call: where its leaders differ and what each would need;
+	 * none: which single constraint dropped lets whom in */
+	const char *differ = report_say(b, explain_separators(doc, v, b->a));
+	if (differ)
+		PUSH("Where they differ: ", LFONT_BOLD, differ, LFONT_REGULAR, BODY, report_black, 2);
+	const char *needs = report_say(b, explain_close_needs(doc, b->rs->u, v, b->a));
+	if (needs)
+		PUSH("What it would take: ", LFONT_BOLD, needs, LFONT_REGULAR, BODY, report_black, 2);
+	const char *relax = report_say(b, explain_relaxations(doc, v, b->a));
+	if (relax)
+		PUSH("To qualify: ", LFONT_BOLD, relax, LFONT_REGULAR, BODY, report_black, 2);
 	const char *sure = report_say(b, explain_acceptability(doc, v, b->a));
 	if (sure)
 		PUSH("How sure: ", LFONT_BOLD, sure, LFONT_REGULAR, BODY, report_black, 2);
@@ -95,7 +102,8 @@ static void S_score_bars(struct rb *b, const struct verdict *v)
 	for (size_t k = 0; k < v->nframeworks; k++) {
 		const struct ranked *r = &v->ranking[k];
 		bars[k] = (struct bar){ report_fw(b, r->framework), r->score,
-		                        arena_printf(b->a, "%.1f%s", r->score, r->qualified ? "" : " (disq.)"),
+		                        arena_printf(b->a, "%s%s", numfmt_score(b->a, r->score),
+		                                     r->qualified ? "" : " (disq.)"),
 		                        r->qualified ? (k == 0 ? b->accent : report_mix(b->accent, 0.45))
 		                                     : (struct lcolor){ 0.7, 0.7, 0.7 } };
 	}
@@ -132,9 +140,9 @@ static void S_contrib_chart(struct rb *b, const struct verdict *v)
 	for (size_t i = kn; i < nn; i++)
 		rest += v->contrib[neg[i]];
 	struct diverging_style st = {
-		.title = arena_printf(b->a, "What each criterion adds to the margin of %.1f points "
-		                      "between %s and %s:", v->margin, report_fw(b, A),
-		                      report_fw(b, B)),
+		.title = arena_printf(b->a, "What each criterion adds to the margin of %s points "
+		                      "between %s and %s:", numfmt_points(b->a, v->margin, false),
+		                      report_fw(b, A), report_fw(b, B)),
 		.title_size = BODY,
 		.size = SMALL + 0.5, .pos = b->accent, .neg = S_against,
 		.neg_caption = arena_printf(b->a, "\xE2\x86\x90 favours %s", report_fw(b, B)),
@@ -191,9 +199,8 @@ static void S_weights_table(struct rb *b, const struct verdict *v)
 	head[0] = report_cell(b, "Criterion", LFONT_BOLD);
 	head[1] = report_cell(b, "Weight", LFONT_BOLD);
 	if (v->has_margin)
-		head[2] = report_cell(b, arena_printf(b->a, "%s's lead",
-		                                      report_fw(b, v->ranking[0].framework)),
-		                      LFONT_BOLD);
+		head[2] = report_cell(b, arena_printf(b->a, "%s lead", explain_possessive(
+		                      report_fw(b, v->ranking[0].framework), b->a)), LFONT_BOLD);
 	for (size_t k = 0; k < nf; k++)
 		head[key + k] = report_cell(b, report_fw(b, v->ranking[k].framework), LFONT_BOLD);
 	struct lrow *rows = arena_array(b->a, doc->ncriteria + 1, sizeof *rows);
@@ -211,7 +218,7 @@ static void S_weights_table(struct rb *b, const struct verdict *v)
 		for (size_t k = 0; k < nf; k++) {
 			size_t f = v->ranking[k].framework;
 			double pts = 100 * v->weights[c] * b->rs->u[c * doc->nframeworks + f];
-			cells[key + k] = report_cell(b, arena_printf(b->a, "%.1f", pts),
+			cells[key + k] = report_cell(b, numfmt_score(b->a, pts),
 			                             LFONT_REGULAR);
 		}
 		rows[nrows++] = (struct lrow){ .kind = LROW_NORMAL, .cells = cells };
@@ -222,7 +229,7 @@ static void S_weights_table(struct rb *b, const struct verdict *v)
 	if (v->has_margin)
 		total[2] = report_cell(b, S_signed(b->a, v->margin), LFONT_BOLD);
 	for (size_t k = 0; k < nf; k++)
-		total[key + k] = report_cell(b, arena_printf(b->a, "%.1f", v->ranking[k].score),
+		total[key + k] = report_cell(b, numfmt_score(b->a, v->ranking[k].score),
 		                             LFONT_BOLD);
 	for (size_t k = 0; k < ncols; k++)
 		total[k].has_bg = true, total[k].bg = b->accent_light;
@@ -274,19 +281,30 @@ void report_change(struct rb *b, const struct verdict *v)
 {
 	report_h1(b, "What would change the verdict");
 	const char *flip = report_say(b, explain_flip(b->doc, v, b->a));
-	S_para2(b, "Weights: ", flip ? flip : v->kind == VERDICT_CLOSE
-	        ? "A close call has no winner whose lead a change of weights could undo; the "
-	          "criteria above show where the leaders differ."
+	if (flip == NULL && v->kind == VERDICT_CLOSE) {
+		const char *differ = report_say(b, explain_separators(b->doc, v, b->a));
+		const char *needs = report_say(b, explain_close_needs(b->doc, b->rs->u, v, b->a));
+		flip = differ && needs ? arena_printf(b->a, "%s %s", differ, needs)
+		                       : differ ? differ : needs;
+	}
+	S_para2(b, "Weights: ", flip ? flip
 	        : "No framework qualifies, so no change of weights can produce a winner; only "
 	          "a change of requirements or ratings can.", BODY);
+	const char *relax = report_say(b, explain_relaxations(b->doc, v, b->a));
+	if (relax != NULL) {
+		layout_gap(b->f, 3);
+		S_para2(b, "Requirements: ", relax, BODY);
+	}
 	if (v->has_critical) {
 		const struct critical *c = &v->critical;
+		/* the weights as the sentence above writes them */
+		struct numfmt_pair w = numfmt_pct_pair(b->a, c->weight, c->tie_weight);
 		layout_gap(b->f, 3);
 		S_para2(b, "In figures: ", arena_printf(b->a, "%s weighs %s now and would need %s "
-		        "for a tie, a change of %.1f percentage points; %s is %.1f points behind.",
-		        S_criterion(b, c->criterion), S_pct(b->a, c->weight),
-		        S_pct(b->a, c->tie_weight), 100 * fabs(c->tie_weight - c->weight),
-		        report_fw(b, c->challenger), S_gap(v, c->challenger)), BODY);
+		        "for a tie, a change of %s percentage points; %s is %s points behind.",
+		        S_criterion(b, c->criterion), w.from, w.to, w.change,
+		        report_fw(b, c->challenger),
+		        numfmt_points(b->a, S_gap(v, c->challenger), false)), BODY);
 	}
 	const char *rating = report_say(b, explain_rating_flip(b->doc, v, b->a));
 	if (rating != NULL) {
@@ -298,13 +316,18 @@ void report_change(struct rb *b, const struct verdict *v)
 		layout_gap(b->f, 3);
 		S_para2(b, "Unknown ratings: ", unknown, BODY);
 	}
+	if (v->kind == VERDICT_CLOSE)
+		report_note(b, "Each weight is raised alone, the others rescaled in proportion; "
+		            "the change named is the smallest that does it. A close call has no "
+		            "winner until one leads by the close-call threshold.");
 	if (v->kind == VERDICT_WINNER)
 		report_note(b, arena_printf(b->a, "Each weight is changed alone, the others "
-		            "rescaled in proportion; %s Robust means at least %g percentage points, "
-		            "fragile under %g. A rating change moves one rating one level up or "
+		            "rescaled in proportion; %s Robust means at least %s percentage points, "
+		            "fragile under %s. A rating change moves one rating one level up or "
 		            "down its scale.", v->has_critical
 		            ? "the criterion named needs the smallest change to produce a tie."
 		            : "criteria on which two frameworks are rated the same are left out, "
 		              "since weighing them more can never make the two draw level.",
-		            VERDICT_ROBUST_PP, VERDICT_FRAGILE_PP));
+		            numfmt_trimmed(b->a, VERDICT_ROBUST_PP, 2),
+		            numfmt_trimmed(b->a, VERDICT_FRAGILE_PP, 2)));
 }

@@ -83,3 +83,13 @@ void diags_sort(struct diags *d)
 		d->items[j] = x;
 	}
 }
+
+void diags_promote(struct diags *d)
+{
+	for (size_t i = 0; i < d->count; i++)
+		if (d->items[i].level == DIAG_WARNING) {
+			d->items[i].level = DIAG_ERROR;
+			d->errors++;
+			d->warnings--;
+		}
+}

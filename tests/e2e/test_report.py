@@ -203,7 +203,8 @@ def sections_come_in_the_order_of_the_spec(tmp):
     # The level is written, with its symbol, not shown by colour alone.
     check(re.search(r"(Poor|Fair|Good|Great|Best) [\u25cf\u25cb]{4}", text),
           "no level label with its circles")
-    check("unknown ?" in text, "no unknown rating marked as such")
+    # unknown has dotted circles, apart from the lowest level's empty ones
+    check(re.search(r"unknown \u25cc{4}", text), "no unknown rating marked as such")
 
 
 @test

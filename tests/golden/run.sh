@@ -1,8 +1,10 @@
 #!/bin/sh
 # Golden files of the middle of the pipeline: the layout of every report
 # (NAME.layout, from the dump program with fake metrics) for each example
-# input and layout stress input, and the JSON summary (NAME.json) of each
-# example input.  Compared with diff, which is shown on failure; --regen
+# input and layout stress input, the JSON summary (NAME.json) of each
+# example input, and the sentences of its PDFs (NAME.text: pdftotext of
+# every report, lines joined into paragraphs, footers left out) so that a
+# wording change shows in a diff; skipped without pdftotext.  Compared with diff, which is shown on failure; --regen
 # rewrites them instead (read `git diff tests/golden` before committing).
 # usage: tests/golden/run.sh [--regen] VERDICT DUMP   (from the top folder)
 set -u
@@ -59,8 +61,39 @@ for f in input/*.xml; do
 		head -n 20 "$tmp/err"
 	fi
 done
+# Every report's text, in file name order: "== NAME.pdf ==", then one
+# paragraph a line.  The footer (date, input hash and path, page number)
+# says nothing about the wording and is left out.
+text_of() {   # text_of PDF_DIR
+	for p in $(find "$1" -name '*.pdf' | sort); do
+		echo "== $(basename "$p") =="
+		pdftotext -enc UTF-8 "$p" - 2>/dev/null | tr '\f' '\n' |
+		grep -v -e '^Generated .* · SHA-256 ' -e '^Page [0-9]* of [0-9]*$' |
+		awk 'NF { p = p == "" ? $0 : p " " $0; next }
+		     p != "" { print p; p = "" }
+		     END { if (p != "") print p }'
+	done
+}
+texts=false
+if command -v pdftotext >/dev/null 2>&1; then
+	texts=true
+	for f in input/*.xml; do
+		n=$(basename "$f" .xml).text
+		rm -rf "$tmp/pdf"
+		if "$bin" -o "$tmp/pdf" "$f" >"$tmp/out" 2>"$tmp/err"; then
+			text_of "$tmp/pdf" >"$tmp/$n"
+			settle "$n"
+		else
+			fail "$n" "$bin -o DIR $f exited $?"
+			head -n 20 "$tmp/err"
+		fi
+	done
+else
+	echo "golden: no pdftotext, NAME.text skipped"
+fi
 # A golden whose input is gone would pass unseen for ever.
-for g in "$dir"/*.layout "$dir"/*.json; do
+for g in "$dir"/*.layout "$dir"/*.json "$dir"/*.text; do
+	case $g in *.text) $texts || continue ;; esac
 	[ -f "$g" ] || continue
 	[ -f "$tmp/$(basename "$g")" ] && continue
 	if $regen; then

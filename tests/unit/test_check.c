@@ -67,7 +67,11 @@ static void test_valid(void **state)
 	struct doc *doc;
 	assert_true(S_check(VALID, &d, &doc));
 	assert_int_equal(d.errors, 0);
-	assert_int_equal(d.warnings, 0);
+	/* The title is shown in the overview too, where no profile has a name
+	 * (SPEC 6.2); a title takes no when, so nothing to add is suggested. */
+	assert_int_equal(d.warnings, 1);
+	assert_string_equal(d.items[0].message,
+	                    "{{profile.name}} has no value in the overview");
 	/* Everything is linked. */
 	assert_int_equal(doc->criteria[0].scale_ix, 0);
 	assert_int_equal(doc->criteria[1].scale_ix, 1);
@@ -654,6 +658,56 @@ static void test_id_unique(void **state)
 	model_free(x2);
 }
 
+/* SPEC 6.2: unknown when tokens are errors at their element, with "did
+ * you mean"; a placeholder without a value where its element can be shown
+ * is a warning naming the cases and the when to add, once per element,
+ * judged by the effective when (a section's applies to its paragraphs). */
+static void test_when(void **state)
+{
+	(void)state;
+	static const char xml[] = HEAD
+		"<comparison id=\"c\" format=\"1\"><title>T {{date}}</title>\n"   /* 2 */
+		"<scales><scale id=\"q\"><level id=\"hi\" score=\"1\"/><level id=\"lo\" score=\"0\"/></scale></scales>\n"
+		"<frameworks><framework id=\"a\"><name>A</name></framework>\n"
+		"<framework id=\"b\"><name>B</name></framework></frameworks>\n"     /* 5 */
+		"<criteria><criterion id=\"k\" scale=\"q\"><name>K</name>\n"
+		"<rating framework=\"a\" level=\"hi\"/><rating framework=\"b\" level=\"lo\"/></criterion></criteria>\n"
+		"<scenarios><scenario id=\"s\"><name>S</name><weight criterion=\"k\" value=\"1\"/></scenario></scenarios>\n"
+		"<profiles><profile id=\"p\"><name>P</name><use scenario=\"s\"/></profile></profiles>\n" /* 9 */
+		"<sections><section id=\"x\" title=\"{{leaders}}\" when=\"clsoe\">\n"  /* 10 */
+		"<p>{{winner.name}} {{ winner.name }} {{margin}}</p>\n"                 /* 11 */
+		"<p when=\"winner\">{{winner.name}} {{stability}} {{margin}} ok</p>\n" /* 12 */
+		"<list when=\"profile\"><item>{{recommendation}} {{leaders}} {{profile.id}} ok</item>\n"
+		"<item when=\"close\">{{stability}}</item></list>\n"                   /* 14 */
+		"<p when=\"overview winner\">{{winner.name}}</p></section>\n"         /* 15 */
+		"<section id=\"y\" title=\"Y\" when=\"profile\"><p when=\"none\">{{runner-up.name}}</p></section>\n"
+		"</sections>\n"                                                         /* 17 */
+		"<bottom-line when=\"profile nobody\">{{stability}}</bottom-line>\n"  /* 18 */
+		"</comparison>\n";
+	struct diags d;
+	struct doc *doc;
+	assert_false(S_check(xml, &d, &doc));
+	TU_ASSERT_DIAG(&d, 10, "when: unknown token 'clsoe'; did you mean 'close'?");
+	TU_ASSERT_DIAG(&d, 18, "when: unknown token 'nobody'; the tokens are winner, close, "
+	               "none, profile and overview");
+	TU_ASSERT_DIAG(&d, 15, "when=\"overview winner\" never shows this element (the "
+	               "overview has no verdict)");
+	assert_int_equal(d.errors, 2);
+	TU_ASSERT_DIAG(&d, 10, "{{leaders}} has no value in the overview; add when=\"profile\"");
+	TU_ASSERT_DIAG(&d, 11, "{{winner.name}} has no value when the verdict is close or "
+	               "none, nor in the overview; add when=\"winner profile\"");
+	TU_ASSERT_DIAG(&d, 11, "{{margin}} has no value when the verdict is none, nor in the "
+	               "overview; add when=\"winner close profile\"");
+	TU_ASSERT_DIAG(&d, 14, "{{stability}} has no value when the verdict is close; the "
+	               "element is never shown where it has one");
+	TU_ASSERT_DIAG(&d, 16, "{{runner-up.name}} has no value when the verdict is none; "
+	               "the element is never shown where it has one");
+	TU_ASSERT_DIAG(&d, 18, "{{stability}} has no value when the verdict is close or none; "
+	               "add when=\"winner profile\"");
+	assert_int_equal(d.warnings, 7);
+	S_done(doc, &d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -672,6 +726,7 @@ int main(void)
 		cmocka_unit_test(test_glyphs_many),
 		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_id_unique),
+		cmocka_unit_test(test_when),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

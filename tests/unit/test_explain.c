@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,11 +143,12 @@ static void test_flip_fell_and_rose(void **state)
 	 * D = 0.125.  p: Delta 0.375, R = (0.125 - 0.28125)/0.25 = -0.625,
 	 * x = 0.625, |x - W| = 0.125.  q: Delta -0.625, R = 0.375, x = 0.375,
 	 * |x - W| = 0.125.  A tie: p, declared first.  75 % to 62.5 % (shown
-	 * 63 %), 12.5 points: moderate. */
+	 * 63 %), 12.5 points: moderate; the sentence says 12, the difference of
+	 * the two numbers it prints. */
 	const struct verdict *v = S_scen(fx, "fell", 2.0);
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
 	                    "Beta would draw level if the weight of Portability fell from 75 % "
-	                    "to 63 % (12.5 percentage points), so the verdict is moderate.");
+	                    "to 63 % (12 percentage points), so the verdict is moderate.");
 	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
 	                    "Choose Alpha for Fell: it scores 75.0 out of 100, 12.5 points "
 	                    "ahead of Beta.");
@@ -160,7 +162,7 @@ static void test_flip_fell_and_rose(void **state)
 	v = S_scen(fx, "rose", 2.0);
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
 	                    "Beta would draw level if the weight of Quality 2 rose from 25 % "
-	                    "to 38 % (12.5 percentage points), so the verdict is moderate.");
+	                    "to 38 % (13 percentage points), so the verdict is moderate.");
 }
 
 static void test_flip_edge_cases(void **state)
@@ -174,13 +176,13 @@ static void test_flip_edge_cases(void **state)
 	const struct verdict *v = S_scen(fx, "all", 2.0);
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
 	                    "Beta would draw level if Hiring were left out altogether (its "
-	                    "weight falling from 10 % to 0 %, 10.0 percentage points), so the "
+	                    "weight falling from 10 % to 0 %, 10 percentage points), so the "
 	                    "verdict is moderate.");
 	/* out: the same with the leading criterion (h2) declared first: x = 0 */
 	v = S_scen(fx, "out", 2.0);
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
 	                    "Beta would draw level if Hosting were left out altogether (its "
-	                    "weight falling from 10 % to 0 %, 10.0 percentage points), so the "
+	                    "weight falling from 10 % to 0 %, 10 percentage points), so the "
 	                    "verdict is moderate.");
 	/* robust: Alpha leads on both; for each, R = (1 - 0.5)/0.5 = 1 =
 	 * Delta: no tie weight at all */
@@ -336,12 +338,13 @@ static void test_winner_why(void **state)
 	                    "better on Documentation (" MINUS "1.6 points).");
 	/* Sensitivity: the critical pair is (docs, TensorFlow): D = 0.184375,
 	 * R = (D + 0.0625*0.25)/0.9375 = 16/75, x = (16/75)/(16/75 + 1/4) =
-	 * 64/139 = 0.4604; 6.25 % (shown 6.3 %) to 46 %, 39.8 points: robust.
+	 * 64/139 = 0.4604; 6.25 % (shown 6.3 %) to 46 %, 39.8 points: robust
+	 * (printed 39.7, the difference of 46 and 6.3).
 	 * (Every other pair has x* outside [0, 1] or further; JAX's docs,
 	 * Delta 0, is no pair at all: SPEC 6.1.) */
 	assert_string_equal(explain_flip(fx->doc, v, fx->a),
 	                    "TensorFlow would draw level if the weight of Documentation rose "
-	                    "from 6.3 % to 46 % (39.8 percentage points), so the verdict is robust.");
+	                    "from 6.3 % to 46 % (39.7 percentage points), so the verdict is robust.");
 	/* One level is 0.25 of u: 3.125 points on debug, 1.5625 on graph and
 	 * docs; the margin is 18.4: no single step flips it. */
 	assert_string_equal(explain_rating_flip(fx->doc, v, fx->a),
@@ -349,7 +352,7 @@ static void test_winner_why(void **state)
 	/* JAX's latency (W 0.75) is unknown.  At its best JAX scores
 	 * 14.0625 + 75 = 89.0625 > 81.875: JAX would win. */
 	assert_string_equal(explain_unknowns(fx->doc, v, fx->a),
-	                    "1 rating that counts here is unknown and scored as the worst "
+	                    "1 rating that counts here is unknown (JAX's Latency) and scored as the worst "
 	                    "possible, so the verdict depends on it: if it turned out as badly "
 	                    "as possible for PyTorch, JAX would win.");
 	assert_null(explain_disqualified(fx->doc, v, fx->a));
@@ -369,7 +372,7 @@ static void test_rating_flips(void **state)
 	const struct verdict *v = S_scen(fx, "research", 30.0);
 	assert_string_equal(explain_rating_flip(fx->doc, v, fx->a),
 	                    "The smallest rating change that alters the verdict: if PyTorch's "
-	                    "Computational Graph were Great instead of Excellent (" MINUS "6.3 "
+	                    "Computational Graph were “Great” instead of “Excellent” (" MINUS "6.3 "
 	                    "points), it would be too close to call.");
 	/* q-flip: W graph 0.5, debug 0.5, docs >= good required.
 	 * PyTorch 100 (0.5 + 0.5) = 100, JAX 100 (0.375 + 0.25) = 62.5,
@@ -379,7 +382,7 @@ static void test_rating_flips(void **state)
 	v = S_scen(fx, "q-flip", 2.0);
 	assert_string_equal(explain_rating_flip(fx->doc, v, fx->a),
 	                    "The smallest rating change that alters the verdict: if PyTorch's "
-	                    "Documentation were Fair instead of Good, PyTorch would fail a "
+	                    "Documentation were “Fair” instead of “Good”, PyTorch would fail a "
 	                    "requirement and JAX would win.");
 	/* the why of research at threshold 2: PyTorch vs JAX,
 	 * debug 100*0.5*0.5 = 25, graph 100*0.25*0.25 = 6.25, docs 0 */
@@ -424,7 +427,7 @@ static void test_single_and_disqualified(void **state)
 	/* JAX's latency at its best meets the require and scores 18.75 + 25
 	 * = 43.75 > 20: JAX would win. */
 	assert_string_equal(explain_unknowns(fx->doc, v, fx->a),
-	                    "1 rating that counts here is unknown and scored as the worst "
+	                    "1 rating that counts here is unknown (JAX's Latency) and scored as the worst "
 	                    "possible, so the verdict depends on it: if it turned out as badly "
 	                    "as possible for PyTorch, JAX would win.");
 
@@ -434,7 +437,7 @@ static void test_single_and_disqualified(void **state)
 	assert_string_equal(explain_disqualified(fx->doc, v, fx->a),
 	                    "JAX is ruled out: Latency must be at most 100 ms but is unknown.");
 	assert_string_equal(explain_unknowns(fx->doc, v, fx->a),
-	                    "1 rating that counts here is unknown and scored as the worst "
+	                    "1 rating that counts here is unknown (JAX's Latency) and scored as the worst "
 	                    "possible; the verdict holds whatever it turns out to be.");
 }
 
@@ -461,7 +464,7 @@ static void test_none_and_close(void **state)
 	/* first: TensorFlow (excluded).  With JAX's latency at its best JAX
 	 * qualifies alone and wins. */
 	assert_string_equal(explain_unknowns(fx->doc, v, fx->a),
-	                    "1 rating that counts here is unknown and scored as the worst "
+	                    "1 rating that counts here is unknown (JAX's Latency) and scored as the worst "
 	                    "possible, so the verdict depends on it: if it turned out as badly "
 	                    "as possible for TensorFlow, JAX would win.");
 
@@ -474,7 +477,7 @@ static void test_none_and_close(void **state)
 	assert_string_equal(explain_recommendation(fx->doc, v, fx->a),
 	                    "Too close to call for Close: PyTorch (75.0), TensorFlow (62.5) and "
 	                    "JAX (62.5) are within 20.0 points of each other, so the choice "
-	                    "rests on the criteria that matter most.");
+	                    "rests on the criteria that separate them.");
 	assert_string_equal(explain_short(fx->doc, v, fx->a),
 	                    "Close call: PyTorch, TensorFlow and JAX");
 	assert_null(explain_flip(fx->doc, v, fx->a));
@@ -584,6 +587,140 @@ static void test_acceptability(void **state)
 		assert_string_equal(explain_share(cases[i].share, fx->a), cases[i].text);
 }
 
+
+/* Issue 10, item 4: what separates a close call's leaders and what each
+ * would need; which single constraint dropped lets someone qualify when
+ * nothing does. */
+static void test_close_and_none_explained(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_C);
+	/* close, threshold 20: W docs 0.5, graph 0.5; PyTorch 75, TensorFlow
+	 * 62.5, JAX 62.5.  PyTorch vs TensorFlow: graph +25, docs -12.5. */
+	const struct verdict *v = S_scen(fx, "close", 20.0);
+	assert_string_equal(explain_separators(fx->doc, v, fx->a),
+	                    "PyTorch and TensorFlow differ most on Computational Graph (PyTorch "
+	                    "+25.0 points) and Documentation (TensorFlow +12.5).");
+	/* TensorFlow, docs at x (graph 1 - x): vs PyTorch 0.25x - 0.5(1 - x)
+	 * >= 0 at x >= 2/3; vs JAX 0.25x - 0.25(1 - x) >= 0 at x >= 1/2; so
+	 * 2/3 (from 50 %, 16.7 points more).  On graph it is behind both.
+	 * PyTorch, graph at x, a lead of 0.2: vs TensorFlow 0.5x - 0.25(1 - x)
+	 * >= 0.2 at x >= 0.6; vs JAX 0.25x + 0 >= 0.2 at x >= 0.8; so 0.8. */
+	struct verdict_need nd;
+	size_t tf = v->ranking[1].framework, pt = v->ranking[0].framework;
+	assert_true(verdict_need(fx->doc, fx->u, v, tf, 0, &nd));
+	assert_string_equal(fx->doc->criteria[nd.criterion].id, "docs");
+	assert_true(fabs(nd.new_weight - 2.0 / 3) < 1e-9);
+	assert_true(verdict_need(fx->doc, fx->u, v, pt, 20, &nd));
+	assert_string_equal(fx->doc->criteria[nd.criterion].id, "graph");
+	assert_true(fabs(nd.new_weight - 0.8) < 1e-9);
+	assert_string_equal(explain_close_needs(fx->doc, fx->u, v, fx->a),
+	                    "TensorFlow would take the lead if the weight of Documentation rose "
+	                    "from 50 % to over 67 % (17 percentage points more); PyTorch would "
+	                    "lead by the close-call threshold of 20.0 points, and win, if the "
+	                    "weight of Computational Graph rose from 50 % to 80 % (30 "
+	                    "percentage points more).");
+	assert_null(explain_relaxations(fx->doc, v, fx->a));
+
+	/* p-none: TensorFlow 92.5 and PyTorch 20 excluded, JAX 18.75 fails
+	 * Latency <= 100 (unknown).  Each constraint dropped alone lets in
+	 * exactly one: ordered by ranking, TensorFlow, PyTorch, JAX. */
+	v = S_prof(fx, "p-none", 2.0);
+	assert_null(explain_separators(fx->doc, v, fx->a));
+	assert_null(explain_close_needs(fx->doc, fx->u, v, fx->a));
+	struct relaxation rx[4];
+	assert_int_equal(verdict_relaxations(fx->doc, v, rx, 4, fx->a), 3);
+	assert_non_null(rx[0].exclude);
+	assert_string_equal(rx[0].exclude->framework, "tf");
+	assert_non_null(rx[2].require);
+	assert_string_equal(rx[2].require->criterion, "lat");
+	assert_int_equal(rx[2].nqualify, 1);
+	assert_int_equal(verdict_relaxations(fx->doc, v, rx, 1, fx->a), 1);
+	assert_string_equal(rx[0].exclude->framework, "tf");
+	assert_string_equal(explain_relaxations(fx->doc, v, fx->a),
+	                    "Dropping a single constraint would let a framework qualify. Lifting "
+	                    "the exclusion of TensorFlow would let it qualify and be recommended, "
+	                    "scoring 92.5. Lifting the exclusion of PyTorch would let it qualify "
+	                    "and be recommended, scoring 20.0. Without the requirement that "
+	                    "Latency be at most 100 ms, JAX would qualify and be recommended, "
+	                    "scoring 18.8.");
+}
+
+
+/* A name ending in s, a level label with a comma, unknown ratings named
+ * by framework.  ten: 0..10.
+ *                 GitHub Actions   Jenkins
+ *   speed  Speed      unknown         5
+ *   scale  Scale      unknown      unknown
+ *   dep    Deploys      10            0
+ *   host   Hosting    Cloud only   On-prem, needs vendor connection */
+static const char DOC_W[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<comparison id=\"w\" format=\"1\"><title>W</title>\n"
+	"<scales><scale id=\"ten\" min=\"0\" max=\"10\"/>"
+	"<scale id=\"where\"><level id=\"cloud\" score=\"1\" label=\"Cloud only\"/>"
+	"<level id=\"onprem\" score=\"2\" label=\"On-prem, needs vendor connection\"/></scale>"
+	"</scales>\n"
+	"<frameworks><framework id=\"gha\"><name>GitHub Actions</name></framework>"
+	"<framework id=\"jk\"><name>Jenkins</name></framework></frameworks>\n"
+	"<criteria>\n"
+	"<criterion id=\"speed\" scale=\"ten\"><name>Speed</name>"
+	"<rating framework=\"gha\" value=\"unknown\"/><rating framework=\"jk\" value=\"5\"/>"
+	"</criterion>\n"
+	"<criterion id=\"scale\" scale=\"ten\"><name>Scale</name>"
+	"<rating framework=\"gha\" value=\"unknown\"/><rating framework=\"jk\" value=\"unknown\"/>"
+	"</criterion>\n"
+	"<criterion id=\"dep\" scale=\"ten\"><name>Deploys</name>"
+	"<rating framework=\"gha\" value=\"10\"/><rating framework=\"jk\" value=\"0\"/>"
+	"</criterion>\n"
+	"<criterion id=\"host\" scale=\"where\"><name>Hosting</name>"
+	"<rating framework=\"gha\" level=\"cloud\"/><rating framework=\"jk\" level=\"onprem\"/>"
+	"</criterion>\n"
+	"</criteria>\n<scenarios>\n"
+	"<scenario id=\"s\"><name>Self-hosted</name><weight criterion=\"speed\" value=\"1\"/>"
+	"<weight criterion=\"scale\" value=\"1\"/><weight criterion=\"dep\" value=\"1\"/>"
+	"<require criterion=\"host\" min=\"onprem\"/></scenario>\n"
+	"<scenario id=\"d\"><name>Deploys</name><weight criterion=\"dep\" value=\"1\"/>"
+	"</scenario>\n"
+	"</scenarios>\n<profiles><profile id=\"p\"><name>P</name><use scenario=\"s\"/>"
+	"<use scenario=\"d\"/></profile></profiles>\n"
+	"</comparison>\n";
+
+static void test_wording(void **state)
+{
+	struct fixture *fx = *state;
+	LOAD(fx, DOC_W);
+	const struct verdict *v = S_scen(fx, "s", 2.0);
+	assert_string_equal(explain_disqualified(fx->doc, v, fx->a),
+	                    "GitHub Actions is ruled out: Hosting must be at least \u201COn-prem, "
+	                    "needs vendor connection\u201D but is \u201CCloud only\u201D.");
+	/* Jenkins alone qualifies; at its worst (its Scale 0) GitHub Actions
+	 * still fails Hosting: the verdict holds.  Three count, grouped by
+	 * framework. */
+	assert_string_equal(explain_unknowns(fx->doc, v, fx->a),
+	                    "3 ratings that count here are unknown (GitHub Actions' Speed and "
+	                    "Scale; Jenkins' Scale) and scored as the worst possible; the verdict "
+	                    "holds whatever they turn out to be.");
+	/* d: Deploys alone, 100 to 0 */
+	v = S_scen(fx, "d", 2.0);
+	assert_string_equal(explain_reasons_for(fx->doc, v, 3, fx->a),
+	                    "GitHub Actions' lead over Jenkins comes from Deploys (+100.0 points).");
+}
+
+/* Issue 10, item 5: possessives and lists as people write them. */
+static void test_wording_helpers(void **state)
+{
+	struct fixture *fx = *state;
+	assert_string_equal(explain_possessive("GitHub Actions", fx->a), "GitHub Actions'");
+	assert_string_equal(explain_possessive("PyTorch", fx->a), "PyTorch's");
+	assert_string_equal(explain_possessive("AWS", fx->a), "AWS's");
+	const char *item[] = { "A", "B, with a comma", "C" };
+	assert_string_equal(explain_join(item, 0, fx->a), "");
+	assert_string_equal(explain_join(item, 1, fx->a), "A");
+	assert_string_equal(explain_join(item, 2, fx->a), "A and B, with a comma");
+	assert_string_equal(explain_join(item, 3, fx->a), "A, B, with a comma and C");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, S_setup, S_teardown)
 
 int main(void)
@@ -598,6 +735,9 @@ int main(void)
 		T(test_strengths),
 		T(test_numbers_ignore_locale),
 		T(test_acceptability),
+		T(test_close_and_none_explained),
+		T(test_wording_helpers),
+		T(test_wording),
 	};
 	return cmocka_run_group_tests_name("explain", tests, NULL, NULL);
 }

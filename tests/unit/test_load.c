@@ -1174,6 +1174,49 @@ static void test_logo_too_big(void **state)
 	tmp_remove(&t);
 }
 
+/* SPEC 6.2: when= into the model as the cases each block is shown in, a
+ * section's and a list's when applying to what they hold; unknown tokens
+ * are left to check_doc() (recorded in doc->whens), and ignored here. */
+static void test_when_bitmask(void **state)
+{
+	(void)state;
+	static const char xml[] = DOC(
+		"<sections><section id=\"x\" title=\"X\" when=\"profile\">\n"   /* 3 */
+		"<p when=\" winner\tclose \">a</p>\n"                               /* 4 */
+		"<list when=\"close none\"><item>b</item><item when=\"none\">c</item></list>\n"
+		"<p when=\"overview\">d</p><p when=\"winer profile\">e</p></section>\n"  /* 6 */
+		"<section id=\"y\" title=\"Y\"><p>f</p><p when=\"winner overview\">g</p>"
+		"</section></sections>\n"                                             /* 7 */
+		"<bottom-line when=\"overview\">h</bottom-line>\n");
+	struct diags d;
+	diags_init(&d);
+	struct doc *doc = LOAD_STR(xml, &d);
+	assert_non_null(doc);
+	TU_ASSERT_NO_ERRORS(&d);
+	assert_int_equal(doc->nsections, 2);
+	const struct section *x = &doc->sections[0], *y = &doc->sections[1];
+	assert_int_equal(x->when, WHEN_PROFILE);
+	assert_int_equal(x->body.nparas, 5);
+	assert_int_equal(x->body.paras[0].when, WHEN_WINNER | WHEN_CLOSE);
+	assert_int_equal(x->body.paras[1].when, WHEN_CLOSE | WHEN_NONE);
+	assert_int_equal(x->body.paras[2].when, WHEN_NONE);
+	assert_int_equal(x->body.paras[3].when, 0);            /* overview, in a profile section */
+	assert_int_equal(x->body.paras[4].when, WHEN_PROFILE); /* the typo is check's to report */
+	assert_int_equal(y->when, WHEN_ALWAYS);
+	assert_int_equal(y->body.paras[0].when, WHEN_ALWAYS);
+	assert_int_equal(y->body.paras[1].when, 0);            /* the overview has no verdict */
+	assert_int_equal(doc->bottom_line_when, WHEN_OVERVIEW);
+	assert_int_equal(doc->nwhens, 8);
+	assert_string_equal(doc->whens[5].text, "winer profile");
+	assert_int_equal(doc->whens[5].pos.line, 6);
+	assert_int_equal(model_when_cases(NULL), WHEN_ALWAYS);
+	assert_int_equal(model_when_cases("  "), WHEN_ALWAYS);
+	assert_int_equal(model_when_cases("close profile overview"), WHEN_CLOSE);
+	assert_int_equal(model_when_cases("profile overview"), WHEN_ALWAYS);
+	diags_free(&d);
+	model_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1209,6 +1252,7 @@ int main(void)
 		cmocka_unit_test(test_logo_bytes_in_model),
 		cmocka_unit_test(test_logo_fifo_refused_without_hanging),
 		cmocka_unit_test(test_logo_too_big),
+		cmocka_unit_test(test_when_bitmask),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2065,6 +2065,107 @@ static void test_acceptability_unknowns_drawn(void **state)
 
 /* ---------------------------------------------------------------------- */
 
+
+/* ---------------------------------------------------------------------- */
+/* Close calls and none, explained (issue 10, item 4) */
+
+/* ten: numeric 0..10, u = v/10.
+ *          a    b    c
+ *   w      6   10    0      s weighs w 1, r 1 (W 0.5, 0.5)
+ *   r     10  5.6   10
+ * a = 100 (0.3 + 0.5) = 80, b = 100 (0.5 + 0.28) = 78, c = 50.
+ * p uses s, requires w >= 3 and r >= 8 and excludes a: a is excluded
+ * (and meets both), b fails r, c fails w: nothing qualifies. */
+static struct doc *S_close_doc(struct fixture *fx)
+{
+	static const char *const fw[] = { "a", "b", "c" };
+	struct doc *d = S_doc(fx, 3, fw);
+	S_numeric(d, "ten", 0, 10, false);
+	S_criterion(d, "w", "ten", (const char *const[]){ "6", "10", "0" });
+	S_criterion(d, "r", "ten", (const char *const[]){ "10", "5.6", "10" });
+	struct scenario *s = S_scenario(d, "s");
+	S_weight(d, s->weights, &s->nweights, "w", 1);
+	S_weight(d, s->weights, &s->nweights, "r", 1);
+	struct profile *p = S_profile(d, "p", 1);
+	S_use(d, p, "s", 1);
+	S_require(d, p->requires, &p->nrequires, "w", "3", NULL);
+	S_require(d, p->requires, &p->nrequires, "r", "8", NULL);
+	S_exclude(d, p, "a");
+	return d;
+}
+
+static void test_close_call_needs(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_close_doc(fx);
+	const double *u = verdict_normalise(d, fx->a);
+	struct verdict *v = verdict_scenario(d, u, 0, 5, fx->a);
+	size_t a = S_fw(d, "a"), b = S_fw(d, "b");
+	assert_int_equal(v->kind, VERDICT_CLOSE);   /* 2 < 5 */
+	/* contrib a - b: w 100 * 0.5 * -0.4 = -20, r 100 * 0.5 * 0.44 = +22:
+	 * r separates them most, then w */
+	size_t sep[2];
+	assert_int_equal(verdict_separators(v, sep, 2), 2);
+	assert_int_equal(sep[0], S_crit(d, "r"));
+	assert_int_equal(sep[1], S_crit(d, "w"));
+	/* b, weight x on w (r gets 1 - x): vs a 0.4x - 0.44(1 - x) >= 0 at
+	 * x >= 0.44/0.84 = 11/21; vs c x - 0.44(1 - x) >= 0 at x >= 11/36.
+	 * On r b trails a: 0.4 - 0.84x >= 0 only at x <= 10/21 < 0.5. */
+	struct verdict_need nd;
+	assert_true(verdict_need(d, u, v, b, 0, &nd));
+	assert_int_equal(nd.criterion, S_crit(d, "w"));
+	assert_near(nd.weight, 0.5);
+	assert_near(nd.new_weight, 11.0 / 21);
+	/* a, a lead of 5 points, weight x on r: vs b 0.84x - 0.4 >= 0.05 at
+	 * x >= 15/28; vs c 0.6(1 - x) >= 0.05 up to x <= 11/12.  On w a
+	 * trails b: 0.44 - 0.84x >= 0.05 only below 0.5. */
+	assert_true(verdict_need(d, u, v, a, 5, &nd));
+	assert_int_equal(nd.criterion, S_crit(d, "r"));
+	assert_near(nd.new_weight, 15.0 / 28);
+	/* a lead of 50 for b: at most 0.4 (x -> 1 on w), never */
+	assert_false(verdict_need(d, u, v, b, 50, &nd));
+}
+
+static void test_none_relaxations(void **state)
+{
+	struct fixture *fx = *state;
+	struct doc *d = S_close_doc(fx);
+	struct verdict *v = S_prof(fx, "p", VERDICT_DEFAULT_CLOSE_CALL);
+	assert_int_equal(v->kind, VERDICT_NONE);
+	/* dropping the exclude lets a (80) in, r >= 8 lets b (78), w >= 3
+	 * lets c (50): ordered by the ranking of who gets in, not by
+	 * declaration */
+	struct relaxation rx[3];
+	assert_int_equal(verdict_relaxations(d, v, rx, 3, fx->a), 3);
+	assert_non_null(rx[0].exclude);
+	assert_null(rx[0].require);
+	assert_int_equal(rx[0].exclude->framework_ix, S_fw(d, "a"));
+	assert_string_equal(rx[1].require->criterion, "r");
+	assert_int_equal(rx[1].nqualify, 1);
+	assert_int_equal(rx[1].qualify[0], S_fw(d, "b"));
+	assert_string_equal(rx[2].require->criterion, "w");
+	assert_int_equal(rx[2].qualify[0], S_fw(d, "c"));
+	/* room for two: the best two */
+	assert_int_equal(verdict_relaxations(d, v, rx, 2, fx->a), 2);
+	assert_non_null(rx[0].exclude);
+	assert_string_equal(rx[1].require->criterion, "r");
+	/* c failing both requires needs two drops */
+	d->criteria[S_crit(d, "r")].ratings[d->criteria[S_crit(d, "r")].rating_of[S_fw(d, "c")]]
+		.value = 0;
+	d->profiles[0].nexcludes = 0;
+	d->criteria[S_crit(d, "w")].ratings[d->criteria[S_crit(d, "w")].rating_of[S_fw(d, "a")]]
+		.value = 0;
+	d->criteria[S_crit(d, "w")].ratings[d->criteria[S_crit(d, "w")].rating_of[S_fw(d, "b")]]
+		.value = 0;
+	/* now a: w 0 r 10 fails w; b: w 0 r 5.6 fails both; c: w 0 r 0 both */
+	v = S_prof(fx, "p", VERDICT_DEFAULT_CLOSE_CALL);
+	assert_int_equal(v->kind, VERDICT_NONE);
+	assert_int_equal(verdict_relaxations(d, v, rx, 3, fx->a), 1);
+	assert_string_equal(rx[0].require->criterion, "w");
+	assert_int_equal(rx[0].nqualify, 1);
+	assert_int_equal(rx[0].qualify[0], S_fw(d, "a"));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, S_setup, S_teardown)
 
 int main(void)
@@ -2110,6 +2211,8 @@ int main(void)
 		T(test_acceptability_dominant),
 		T(test_acceptability_weights_worked),
 		T(test_acceptability_unknowns_drawn),
+		T(test_close_call_needs),
+		T(test_none_relaxations),
 	};
 	return cmocka_run_group_tests_name("verdict", tests, NULL, NULL);
 }
