@@ -47,6 +47,9 @@ static void S_sections(struct rb *b, enum section_place place)
 		const struct section *s = &b->doc->sections[i];
 		if (s->place != place || !report_shown(b, s->when))
 			continue;
+		/* A heading over nothing: every paragraph is for other reports. */
+		if (s->body.nparas > 0 && S_next_shown(b, &s->body, 0) == s->body.nparas)
+			continue;
 		report_h1(b, report_x(b, s->title ? s->title : s->id));
 		S_block(b, &s->body);
 	}

@@ -145,6 +145,25 @@ def when_shows_each_block_where_it_says(tmp):
 
 
 @test
+def a_section_with_nothing_shown_has_no_heading(tmp):
+    """A section whose every paragraph is for close calls shows neither
+    heading nor text in a winner's report, and both in a close call."""
+    with open(os.path.join(ROOT, SEED), encoding="utf-8") as f:
+        text = f.read()
+    path = os.path.join(tmp, "hidden.xml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace("</sections>", '<section id="close-only" place="appendix" '
+                             'title="HEADING-CLOSE-ONLY"><p when="close">PARA-CLOSE-ONLY</p>'
+                             "</section></sections>", 1))
+    for tag, extra, want in (("as-is", (), 0), ("close", ("--close-call", "1000"), 1)):
+        out, _ = render(tmp, tag, path, *extra)
+        t = pdftext(os.path.join(out, "research-lab.pdf"))
+        check(t.count("HEADING-CLOSE-ONLY") == want and t.count("PARA-CLOSE-ONLY") == want,
+              f"{tag}: heading {t.count('HEADING-CLOSE-ONLY')}, text "
+              f"{t.count('PARA-CLOSE-ONLY')}, want {want} each")
+
+
+@test
 def strict_makes_a_warning_an_error(tmp):
     src = copy_inputs(tmp)
     path = os.path.join(src, "warns.xml")
