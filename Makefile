@@ -1,8 +1,10 @@
 # verdict - build, report and test.  See README.md.
 #
-#   make            build build/verdict
+#   make            build build/verdict (installing what the build lacks)
 #   make report     install what is missing, build, write output/ from input/
-#   make test       install what is missing, build, run every test
+#   make test       install what is missing, tests' tools too, build, run every test
+#   make install    the binary, fonts, schema, man page and completion under
+#                   PREFIX (/usr/local), staged under DESTDIR; make uninstall
 #   make regen      rewrite the golden files and bad-input expectations
 #   make asan       the tests again under AddressSanitizer/UBSan
 #   make bench      benchmarks (kept out of make test)
@@ -12,6 +14,15 @@
 CC      ?= cc
 VERSION := 0.1.0
 BUILD   ?= build
+
+# make install: GNU's PREFIX and DESTDIR.  The share folder is compiled into
+# the binary (src/cli/fontdir.c), so make and make install take one PREFIX.
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+SHAREDIR ?= $(PREFIX)/share/verdict
+MAN1DIR  ?= $(PREFIX)/share/man/man1
+COMPDIR  ?= $(PREFIX)/share/bash-completion/completions
+INSTALL  ?= install
 
 # Debian's libhpdf-dev ships no pkg-config file: ask pkg-config first (a
 # later libharu has one), else link it by name.
@@ -48,13 +59,21 @@ DUMP     := $(BUILD)/golden-dump
 FONTS    := fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf
 DEJAVU   := /usr/share/fonts/truetype/dejavu
 
-.PHONY: all deps report test progs unit e2e golden memcheck asan regen bench clean docs
+.PHONY: all deps test-deps report test progs unit e2e golden memcheck asan regen bench clean docs \
+        install uninstall FORCE
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/verdict $(FONTS)
 
+# The Debian packages (scripts/ensure-deps.sh): deps what building and the
+# reports need, checked before anything is built; test-deps the tests' tools too.
 deps:
 	@sh scripts/ensure-deps.sh
+
+test-deps:
+	@sh scripts/ensure-deps.sh --test
+
+$(LIB_OBJ) $(CLI_OBJ) $(BUILD)/gen/schema_xsd.c $(FONTS): | deps
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
 	@mkdir -p $(@D)
@@ -71,6 +90,17 @@ $(BUILD)/obj/schema_xsd.o: $(BUILD)/gen/schema_xsd.c | $(BUILD)/obj
 
 $(BUILD)/obj:
 	mkdir -p $@
+
+# Where the installed binary finds its fonts, and the source tree whose
+# fonts/ it uses when run there (make report): only fontdir.o has them, and
+# it is rebuilt when they change (the stamp is rewritten only then).
+$(BUILD)/obj/cli/fontdir.o: ALL_CFLAGS += -DVERDICT_SHARE_DIR='"$(SHAREDIR)"' \
+                                         -DVERDICT_SOURCE_DIR='"$(CURDIR)"'
+$(BUILD)/obj/cli/fontdir.o: $(BUILD)/paths
+$(BUILD)/paths: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(SHAREDIR)' '$(CURDIR)' | cmp -s - $@ || \
+	  printf '%s\n' '$(SHAREDIR)' '$(CURDIR)' >$@
 
 $(BUILD)/verdict: $(LIB_OBJ) $(CLI_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
@@ -93,9 +123,10 @@ $(DUMP): tests/golden/dump.c $(TEST_HDR) $(LIB_OBJ)
 # two thirds and its font set-up time.  Debian's python3-fonttools lives
 # under /usr/bin/python3, which may not be the python3 on PATH.
 FONTTOOLS ?= /usr/bin/python3 -m fontTools.subset
-fonts/%.ttf: $(DEJAVU)/%.ttf fonts/unicodes.txt
+# (The faces are looked for when make starts, before deps can install them.)
+$(FONTS): fonts/%.ttf: fonts/unicodes.txt $(wildcard $(FONTS:fonts/%=$(DEJAVU)/%))
 	@mkdir -p fonts
-	$(FONTTOOLS) $< --unicodes-file=fonts/unicodes.txt --output-file=$@ \
+	$(FONTTOOLS) $(DEJAVU)/$*.ttf --unicodes-file=fonts/unicodes.txt --output-file=$@ \
 	  --no-hinting --no-glyph-names --layout-features='' \
 	  --drop-tables+=GSUB,GPOS,GDEF,kern,MATH,FFTM 2>/dev/null
 
@@ -124,7 +155,7 @@ JOBS ?= $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 PAR   = $(if $(findstring -j,$(MAKEFLAGS)),,-j$(JOBS))
 
 # README.md (Building and testing) says what each pass covers.
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory $(PAR) progs
 	@$(MAKE) --no-print-directory unit e2e golden memcheck
 	@$(MAKE) --no-print-directory asan
@@ -152,6 +183,30 @@ docs: all
 	  input/pytorch-vs-tensorflow-2026.xml
 	pdftoppm -png -r 60 -singlefile -f 1 -l 1 \
 	  $(BUILD)/docs/ml-frameworks-2026/research-lab.pdf docs/first-page 2>/dev/null
+
+# The man page and the bash completion are installed when present.
+MANPAGE    := $(firstword $(wildcard docs/verdict.1 verdict.1))
+COMPLETION := $(firstword $(wildcard contrib/verdict.bash-completion contrib/verdict.bash \
+                                     contrib/bash-completion/verdict))
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)
+	$(INSTALL) -m 755 $(BUILD)/verdict $(DESTDIR)$(BINDIR)/verdict
+	$(INSTALL) -m 644 $(FONTS) schema/verdict-1.xsd $(DESTDIR)$(SHAREDIR)/
+ifneq ($(MANPAGE),)
+	$(INSTALL) -d $(DESTDIR)$(MAN1DIR)
+	$(INSTALL) -m 644 $(MANPAGE) $(DESTDIR)$(MAN1DIR)/verdict.1
+endif
+ifneq ($(COMPLETION),)
+	$(INSTALL) -d $(DESTDIR)$(COMPDIR)
+	$(INSTALL) -m 644 $(COMPLETION) $(DESTDIR)$(COMPDIR)/verdict
+endif
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/verdict $(DESTDIR)$(MAN1DIR)/verdict.1 \
+	  $(DESTDIR)$(COMPDIR)/verdict $(FONTS:fonts/%=$(DESTDIR)$(SHAREDIR)/%) \
+	  $(DESTDIR)$(SHAREDIR)/verdict-1.xsd
+	@rmdir $(DESTDIR)$(SHAREDIR) 2>/dev/null || true
 
 bench: all
 	@sh tests/bench.sh $(BUILD)/verdict

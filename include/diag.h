@@ -18,9 +18,19 @@ struct diag {
 	char *message;
 };
 
+/* Where an included file was first included from, so that a message
+ * about it can say "included from FILE:LINE". */
+struct diag_include {
+	char *file;          /* the included file, as its diagnostics name it */
+	char *from;          /* the file of the xi:include element */
+	long line;           /* and its line */
+};
+
 struct diags {
 	struct diag *items;
 	size_t count, cap;
+	struct diag_include *includes;   /* one per included file */
+	size_t nincludes, includes_cap;
 	size_t errors, warnings;
 	size_t max_errors;   /* 0: no cap; past it errors are counted, not kept */
 	bool truncated;      /* some errors were dropped because of max_errors */
@@ -33,6 +43,14 @@ void diags_free(struct diags *d);
 void diags_add(struct diags *d, enum diag_level level, const char *file,
                long line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+
+/* Records that file is included from (from, line); only the first record
+ * for a file counts. */
+void diags_include(struct diags *d, const char *file, const char *from, long line);
+
+/* The first record of diags_include for file, or NULL when file was not
+ * included (it is the input itself, or no include named it). */
+const struct diag_include *diags_included_from(const struct diags *d, const char *file);
 
 /* Sorts by file name, then line, keeping insertion order among equal
  * keys, so messages read top to bottom. */

@@ -24,6 +24,7 @@ struct json_input {
 	struct verdict *const *scenarios;  /* per doc scenario; NULL when invalid */
 	struct verdict *const *profiles;   /* per doc profile; NULL entries are left out */
 	const char *const *pdf;            /* per doc profile: the path, or NULL */
+	const char *overview_pdf;          /* the overview's path when written, or NULL */
 };
 
 /* Writes the summary; false when out reports a write error. */

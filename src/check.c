@@ -156,6 +156,32 @@ static const char *S_hint(struct S_all *all, const struct S_index *ix, const cha
 	return best != NULL ? arena_printf(all->c.doc->arena, "; did you mean '%s'?", best) : "";
 }
 
+/* "; did you mean 'x'?" for a level id not in scale s, or else
+ * "; the levels of 's' are: a, b, c" (for a scale of at most
+ * S_LEVELS_LISTED levels), or "".  Shares the budget of S_hint. */
+#define S_LEVELS_LISTED 20
+static const char *S_level_hint(struct S_all *all, const struct scale *s, const char *word)
+{
+	struct ctx *c = &all->c;
+	if (all->hints == 0 || word == NULL || s->nlevels == 0 || s->nlevels > 4096)
+		return "";
+	all->hints--;
+	const char **ids = arena_array(c->doc->arena, s->nlevels, sizeof *ids);
+	for (size_t l = 0; l < s->nlevels; l++)
+		ids[l] = s->levels[l].id;
+	const char *best = suggest_best(word, ids, s->nlevels, SUGGEST_IDS);
+	if (best != NULL)
+		return arena_printf(c->doc->arena, "; did you mean '%s'?", Q(c, best));
+	if (s->nlevels > S_LEVELS_LISTED)
+		return "";
+	const char *list = "";
+	for (size_t l = 0; l < s->nlevels; l++)
+		if (ids[l] != NULL)
+			list = arena_printf(c->doc->arena, "%s%s%s", list, *list ? ", " : "",
+			                    Q(c, ids[l]));
+	return arena_printf(c->doc->arena, "; the levels of '%s' are: %s", Q(c, s->id), list);
+}
+
 /* ------------------------------------------------------------------ */
 /* Scales, frameworks, ratings                                          */
 
@@ -230,9 +256,10 @@ static void S_frameworks(struct S_all *all)
 	}
 }
 
-static void S_rating(struct ctx *c, const struct criterion *cr,
+static void S_rating(struct S_all *all, const struct criterion *cr,
                      const struct scale *s, struct rating *r)
 {
+	struct ctx *c = &all->c;
 	const char *f = Q(c, r->framework), *crit = Q(c, cr->id), *sid = Q(c, s->id);
 	if (r->raw == NULL)
 		return;   /* neither level nor value: the loader said so */
@@ -251,8 +278,8 @@ static void S_rating(struct ctx *c, const struct criterion *cr,
 	if (s->kind == SCALE_ORDINAL) {
 		r->level_ix = model_level_ix(s, r->raw);
 		if (r->level_ix == MODEL_NO_INDEX)
-			ERR(c, r->pos, "rating of '%s' in '%s': level '%s' is not in scale '%s'",
-			    f, crit, Q(c, r->raw), sid);
+			ERR(c, r->pos, "rating of '%s' in '%s': level '%s' is not in scale '%s'%s",
+			    f, crit, Q(c, r->raw), sid, S_level_hint(all, s, r->raw));
 	} else if (!isfinite(r->value) || r->value < s->min || r->value > s->max) {
 		ERR(c, r->pos, "rating of '%s' in '%s': value %s is outside [%g, %g] "
 		    "of scale '%s'", f, crit, Q(c, r->raw), s->min, s->max, sid);
@@ -300,7 +327,7 @@ static void S_ratings(struct S_all *all, struct criterion *cr, size_t stamp,
 		if (matrix)
 			cr->rating_of[f] = r;
 		if (cr->scale_ix != MODEL_NO_INDEX && !all->bad_scale[cr->scale_ix])
-			S_rating(c, cr, &doc->scales[cr->scale_ix], rt);
+			S_rating(all, cr, &doc->scales[cr->scale_ix], rt);
 	}
 	/* With too many frameworks (reported by the loader) the list of
 	 * missing ones would only be noise. */
@@ -371,9 +398,10 @@ static double S_weights(struct S_all *all, struct weight *w, size_t n, const cha
 	return total;
 }
 
-static void S_require_ordinal(struct ctx *c, struct require *r, const struct scale *s,
+static void S_require_ordinal(struct S_all *all, struct require *r, const struct scale *s,
                               const char *owner)
 {
+	struct ctx *c = &all->c;
 	const char *crit = Q(c, r->criterion), *sid = Q(c, s->id);
 	if (r->max_raw != NULL)
 		ERR(c, r->pos, "%s: require on '%s': 'max' applies to numeric scales; "
@@ -382,8 +410,8 @@ static void S_require_ordinal(struct ctx *c, struct require *r, const struct sca
 		return;
 	r->min_level_ix = model_level_ix(s, r->min_raw);
 	if (r->min_level_ix == MODEL_NO_INDEX)
-		ERR(c, r->pos, "%s: require on '%s': level '%s' is not in scale '%s'",
-		    owner, crit, Q(c, r->min_raw), sid);
+		ERR(c, r->pos, "%s: require on '%s': level '%s' is not in scale '%s'%s",
+		    owner, crit, Q(c, r->min_raw), sid, S_level_hint(all, s, r->min_raw));
 }
 
 static void S_require_numeric(struct ctx *c, struct require *r, const struct scale *s,
@@ -425,7 +453,7 @@ static void S_requires(struct S_all *all, struct require *rq, size_t n, const ch
 		    (r->min_raw == NULL && r->max_raw == NULL))
 			continue;
 		if (c->doc->scales[si].kind == SCALE_ORDINAL)
-			S_require_ordinal(c, r, &c->doc->scales[si], owner);
+			S_require_ordinal(all, r, &c->doc->scales[si], owner);
 		else
 			S_require_numeric(c, r, &c->doc->scales[si], owner);
 	}
@@ -636,8 +664,19 @@ static void S_text(struct S_all *all, const struct text_ref *t)
 		size_t id_at, id_len;
 		enum patterns_ph kind = patterns_ph_kind(name, len, &id_at, &id_len);
 		if (!patterns_is_placeholder_name(c->pat, name, len)) {
-			ERR(c, pos, "unknown placeholder {{%s}}; the names are %s",
-			    Q(c, shown), S_ph_names(c));
+			/* A near miss of a fixed name (not the framework.<id> forms). */
+			const char *fixed[PATTERNS_PH_COUNT] = { 0 };
+			for (int k = 0; k < PATTERNS_PH_COUNT; k++)
+				if (k != PATTERNS_PH_FW_NAME && k != PATTERNS_PH_FW_VERSION)
+					fixed[k] = patterns_ph_name((enum patterns_ph)k);
+			const char *best = suggest_best(shown, fixed, PATTERNS_PH_COUNT,
+			                                SUGGEST_NAMES);
+			if (best != NULL)
+				ERR(c, pos, "unknown placeholder {{%s}}; did you mean {{%s}}?",
+				    Q(c, shown), best);
+			else
+				ERR(c, pos, "unknown placeholder {{%s}}; the names are %s",
+				    Q(c, shown), S_ph_names(c));
 		} else if (kind == PATTERNS_PH_FW_NAME || kind == PATTERNS_PH_FW_VERSION) {
 			char *id = arena_strndup(c->doc->arena, name + id_at, id_len);
 			if (S_index_find(&all->frameworks, id) == MODEL_NO_INDEX &&

@@ -331,7 +331,14 @@ static void S_input(FILE *out, const struct json_input *in)
 		S_profile(out, doc, p, in->profiles[p], in->pdf ? in->pdf[p] : NULL);
 		fputc('}', out);
 	}
-	fputs(n ? "\n      ]}" : "]}", out);
+	fputs(n ? "\n      ],\n      " : "],\n      ", out);
+	/* SPEC 6.6: the overview is a report like the others, with its path. */
+	S_key(out, "overview_pdf");
+	if (ok && in->overview_pdf)
+		json_string(out, in->overview_pdf);
+	else
+		fputs("null", out);
+	fputc('}', out);
 }
 
 bool json_write(FILE *out, const struct json_input *in, size_t n, const char *version)

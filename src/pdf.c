@@ -363,7 +363,7 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 		char *p = S_join(font_dir, S_faces[i]);
 		FILE *fp = fopen(p, "rb");
 		if (fp == NULL) {
-			*err = xstr_printf("missing font %s (install fonts-dejavu-core, run make, or pass --font-dir)", p);
+			*err = xstr_printf("missing font %s (run make install, or pass --font-dir)", p);
 			free(p);
 			free(w);
 			return NULL;

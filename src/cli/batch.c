@@ -66,6 +66,11 @@ struct run {
 	bool charset_tried;
 	const struct doc **ids;   /* the valid inputs so far, in order */
 	size_t nids;
+	/* Diagnostics about included files printed so far, as "level file:line:
+	 * message" in an open-addressing set: a shared file included by many
+	 * inputs has its mistakes printed once per run. */
+	char **printed;
+	size_t printed_n, printed_mask;
 };
 
 /* Frees everything the run holds; also called by --jobs workers before
@@ -87,6 +92,9 @@ static void S_cleanup(struct run *r)
 	patterns_free(r->pat);
 	pdf_charset_free(r->charset);
 	free(r->ids);
+	for (size_t i = 0; r->printed != NULL && i <= r->printed_mask; i++)
+		free(r->printed[i]);
+	free(r->printed);
 }
 
 /* ---- reading and judging ------------------------------------------------ */
@@ -109,11 +117,33 @@ static void S_judge(struct run *r, struct input *in)
 			in->prof[p] = verdict_profile(doc, in->u, p, in->close_call, in->arena);
 }
 
+/* The fonts' folder, which cli_batch chose once (fontdir.c). */
 static const char *S_font_dir(const struct cli_options *o)
 {
-	if (o->font_dir != NULL)
-		return o->font_dir;
-	return access("fonts/DejaVuSans.ttf", R_OK) == 0 ? "fonts" : VERDICT_SYSTEM_FONTS;
+	return o->font_dir;
+}
+
+/* Before any report: says (with -v) which folder the fonts come from, or,
+ * when a face cannot be read there, says which file is missing and where
+ * it looked; false then (exit 3), and no report is tried.  given: the
+ * folder came from --font-dir. */
+static bool S_fonts_ready(const struct run *r, bool given)
+{
+	static const char *const faces[] = { "DejaVuSans.ttf", "DejaVuSans-Bold.ttf" };
+	for (size_t i = 0; i < sizeof faces / sizeof *faces; i++) {
+		char *path = xstr_printf("%s/%s", r->opt.font_dir, faces[i]);
+		bool ok = access(path, R_OK) == 0;
+		if (!ok)
+			fprintf(stderr, "verdict: error: missing font %s (%s)\n", path,
+			        given ? "the folder given with --font-dir"
+			              : "install verdict with 'make install', or pass --font-dir DIR");
+		free(path);
+		if (!ok)
+			return false;
+	}
+	if (r->opt.verbosity > 0)
+		fprintf(stderr, "verdict: fonts from %s\n", r->opt.font_dir);
+	return true;
 }
 
 static bool S_has_char(const void *ctx, unsigned long cp)
@@ -172,9 +202,71 @@ static void S_claim_id(struct run *r, struct input *in)
 		r->ids[r->nids++] = in->doc;
 }
 
+static size_t S_hash(const char *s)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* Adds key (taking it over) to the run's set of printed diagnostics;
+ * false (and key freed) when it was there already. */
+static bool S_first_time(struct run *r, char *key)
+{
+	if (2 * (r->printed_n + 1) > (r->printed ? r->printed_mask + 1 : 0)) {
+		size_t cap = r->printed ? 2 * (r->printed_mask + 1) : 64;
+		char **t = calloc(cap, sizeof *t);
+		if (t == NULL)
+			oom_abort();
+		for (size_t i = 0; r->printed != NULL && i <= r->printed_mask; i++) {
+			if (r->printed[i] == NULL)
+				continue;
+			size_t k = S_hash(r->printed[i]) & (cap - 1);
+			while (t[k] != NULL)
+				k = (k + 1) & (cap - 1);
+			t[k] = r->printed[i];
+		}
+		free(r->printed);
+		r->printed = t;
+		r->printed_mask = cap - 1;
+	}
+	size_t k = S_hash(key) & r->printed_mask;
+	for (; r->printed[k] != NULL; k = (k + 1) & r->printed_mask)
+		if (strcmp(r->printed[k], key) == 0) {
+			free(key);
+			return false;
+		}
+	r->printed[k] = key;
+	r->printed_n++;
+	return true;
+}
+
+/* " (included from FILE:LINE, from FILE:LINE)" for a diagnostic about an
+ * included file, innermost include first; NULL for the input's own. */
+static char *S_included_from(const struct diags *ds, const char *file)
+{
+	const struct diag_include *inc = diags_included_from(ds, file);
+	if (inc == NULL)
+		return NULL;
+	char *s = xstr_printf(" (included from %s:%ld", inc->from, inc->line);
+	/* Cycles are refused by the loader; the bound is its nesting limit. */
+	for (int depth = 0; depth < 32 && (inc = diags_included_from(ds, inc->from)) != NULL;
+	     depth++) {
+		char *t = xstr_printf("%s, from %s:%ld", s, inc->from, inc->line);
+		free(s);
+		s = t;
+	}
+	char *t = xstr_printf("%s)", s);
+	free(s);
+	return t;
+}
+
 /* Errors always; warnings only with -v (cron mails whatever a job prints,
- * and a valid input is a success).  The JSON has them all. */
-static void S_print_diags(const struct run *r, struct input *in)
+ * and a valid input is a success).  The JSON has them all.  A message
+ * about an included file says where it was included from, and is printed
+ * once per run however many inputs include that file. */
+static void S_print_diags(struct run *r, struct input *in)
 {
 	diags_sort(&in->diags);
 	bool warnings = r->opt.verbosity > 0;
@@ -182,8 +274,16 @@ static void S_print_diags(const struct run *r, struct input *in)
 		const struct diag *d = &in->diags.items[i];
 		if (d->level == DIAG_WARNING && !warnings)
 			continue;
-		fprintf(stderr, "%s:%ld: %s: %s\n", d->file, d->line,
-		        d->level == DIAG_ERROR ? "error" : "warning", d->message);
+		const char *level = d->level == DIAG_ERROR ? "error" : "warning";
+		char *from = S_included_from(&in->diags, d->file);
+		if (from != NULL && !S_first_time(r, xstr_printf("%s %s:%ld: %s", level, d->file,
+		                                                 d->line, d->message))) {
+			free(from);
+			continue;
+		}
+		fprintf(stderr, "%s:%ld: %s: %s%s\n", d->file, d->line, level, d->message,
+		        from != NULL ? from : "");
+		free(from);
 	}
 	if (in->diags.truncated)
 		fprintf(stderr, "%s:1: error: too many errors (%zu); only the first %zu are shown\n",
@@ -417,6 +517,30 @@ static void S_add_input(struct run *r, const char *path, size_t *cap)
 	r->inputs[r->ninputs++] = (struct input){ .path = path };
 }
 
+/* Whether --profile selects the overview, whose id is "overview" (SPEC 6.6). */
+static bool S_overview_selected(const struct run *r)
+{
+	return r->filter == NULL || patterns_user_match(r->filter, "overview");
+}
+
+/* Whether --profile matches some report (a profile or the overview) of some
+ * input that could be loaded; true without --profile or with no such input. */
+static bool S_filter_matches(const struct run *r)
+{
+	bool loaded = false;
+	for (size_t i = 0; i < r->ninputs; i++) {
+		const struct input *in = &r->inputs[i];
+		if (in->doc == NULL)
+			continue;
+		loaded = true;
+		for (size_t p = 0; p < in->doc->nprofiles; p++)
+			if (in->doc->profiles[p].id != NULL &&
+			    patterns_user_match(r->filter, in->doc->profiles[p].id))
+				return true;
+	}
+	return !loaded || S_overview_selected(r);
+}
+
 /* The work list: per valid input its overview, then its selected profiles;
  * --shard keeps every N-th item, which spreads big inputs over shards. */
 static void S_items(struct run *r)
@@ -426,10 +550,9 @@ static void S_items(struct run *r)
 		struct input *in = &r->inputs[i];
 		if (!in->valid)
 			continue;
-		in->overview = S_path(in->arena, r->opt.out_dir, in->doc->id, "overview");
 		for (size_t p = 0; p <= in->doc->nprofiles; p++) {
 			size_t prof = p == 0 ? MODEL_NO_INDEX : p - 1;
-			if (prof != MODEL_NO_INDEX && in->prof[prof] == NULL)
+			if (prof != MODEL_NO_INDEX ? in->prof[prof] == NULL : !S_overview_selected(r))
 				continue;
 			if ((long)(seq++ % (size_t)r->opt.shard_n) != r->opt.shard_k - 1)
 				continue;
@@ -440,7 +563,9 @@ static void S_items(struct run *r)
 					oom_abort();
 			}
 			r->items[r->nitems++] = (struct item){ i, prof };
-			if (prof != MODEL_NO_INDEX)
+			if (prof == MODEL_NO_INDEX)
+				in->overview = S_path(in->arena, r->opt.out_dir, in->doc->id, "overview");
+			else
 				in->pdf[prof] = S_path(in->arena, r->opt.out_dir, in->doc->id,
 				                       in->doc->profiles[prof].id);
 		}
@@ -455,18 +580,25 @@ static bool S_json(const struct run *r, const bool *done)
 	for (size_t i = 0; i < r->ninputs; i++) {
 		const struct input *in = &r->inputs[i];
 		ji[i] = (struct json_input){ in->path, in->has_sha ? in->sha : NULL, in->doc,
-		                             in->valid, &in->diags, in->scen, in->prof, NULL };
+		                             in->valid, &in->diags, in->scen, in->prof, NULL,
+		                             NULL };
 	}
 	/* A PDF path is reported only when this run wrote it. */
 	for (size_t k = 0; done != NULL && k < r->nitems; k++) {
 		const struct item *it = &r->items[k];
 		struct input *in = &r->inputs[it->input];
-		if (it->profile != MODEL_NO_INDEX && !done[k])
+		if (done[k])
+			continue;
+		if (it->profile != MODEL_NO_INDEX)
 			in->pdf[it->profile] = NULL;
+		else
+			in->overview = NULL;
 	}
 	for (size_t i = 0; i < r->ninputs; i++)
-		if (r->inputs[i].valid)
+		if (r->inputs[i].valid) {
 			ji[i].pdf = (const char *const *)r->inputs[i].pdf;
+			ji[i].overview_pdf = r->inputs[i].overview;
+		}
 	bool ok;
 	char *err = NULL;
 	if (strcmp(r->opt.json, "-") == 0) {
@@ -546,6 +678,7 @@ int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles)
 {
 	struct run r = { .opt = s->opt, .pat = s->pat, .filter = s->filter, .now = s->now,
 	                 .tty = isatty(STDERR_FILENO) };
+	r.opt.font_dir = cli_font_dir(s->opt.font_dir);
 	struct tm tm;
 	gmtime_r(&r.now, &tm);
 	strftime(r.generated, sizeof r.generated, "%Y-%m-%d", &tm);
@@ -558,13 +691,19 @@ int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles)
 		if (!r.inputs[i].valid && status == 0)
 			status = CLI_EXIT_INVALID;
 	}
+	/* -p that selects nothing is a mistake in the command, not a quiet success. */
+	if (r.filter != NULL && !S_filter_matches(&r)) {
+		fprintf(stderr, "verdict: --profile '%s' matches no report\n", r.opt.profile_re);
+		S_cleanup(&r);
+		return CLI_EXIT_USAGE;
+	}
 	bool *done = NULL;
 	if (!r.opt.check_only) {
 		S_items(&r);
 		done = calloc(r.nitems ? r.nitems : 1, sizeof *done);
 		if (done == NULL)
 			oom_abort();
-		if (r.nitems && !S_parallel(&r, done))
+		if (r.nitems && (!S_fonts_ready(&r, s->opt.font_dir != NULL) || !S_parallel(&r, done)))
 			status = CLI_EXIT_SYSTEM;
 	}
 	if (!cli_stop_pending() && r.opt.json != NULL && !S_json(&r, done))

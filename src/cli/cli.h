@@ -14,15 +14,13 @@
 #ifndef VERDICT_VERSION
 #define VERDICT_VERSION "0.0.0"
 #endif
-#ifndef VERDICT_SYSTEM_FONTS
-#define VERDICT_SYSTEM_FONTS "/usr/share/fonts/truetype/dejavu"
-#endif
 
 /* The exit statuses --help lists; 0 is success. */
 enum { CLI_EXIT_INVALID = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_SYSTEM = 3 };
 
 struct cli_options {
 	const char *out_dir, *profile_re, *json, *font_dir;
+	const char *init_dir;       /* --init DIR: write starter files, nothing else */
 	bool check_only, has_close_call;
 	bool strict;              /* --strict: a warning makes its input invalid */
 	double close_call;
@@ -42,9 +40,27 @@ struct cli_setup {
 /* Reads, checks and judges each of files (an input, or a directory of
  * *.xml), prints their diagnostics, writes this shard's reports (in
  * --jobs worker processes) and the JSON summary.  Takes over s->pat and
- * s->filter and frees them.  Returns the exit status: 0, CLI_EXIT_INVALID
- * or CLI_EXIT_SYSTEM. */
+ * s->filter and frees them.  Returns the exit status: 0, CLI_EXIT_INVALID,
+ * CLI_EXIT_USAGE (--profile matches no report of any input) or
+ * CLI_EXIT_SYSTEM. */
 int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles);
+
+/* ---- fontdir.c: the fonts ------------------------------------------------------ */
+
+/* Where make install puts the fonts: $(PREFIX)/share/verdict, compiled in. */
+const char *cli_share_dir(void);
+/* The folder of DejaVuSans.ttf and DejaVuSans-Bold.ttf: given (--font-dir)
+ * when not NULL; else "fonts" when the working directory is the source
+ * tree the binary was built in and has them (make report); else
+ * cli_share_dir().  Never the system's full DejaVu faces. */
+const char *cli_font_dir(const char *given);
+
+/* ---- init.c: starter files ---------------------------------------------------- */
+
+/* verdict --init DIR: writes DIR/comparison.xml and DIR/client.xml,
+ * creating DIR when missing, refusing (before writing either) when one
+ * exists.  Prints its errors; returns 0 or CLI_EXIT_SYSTEM. */
+int cli_init(const char *dir, int verbosity);
 
 /* ---- stop.c: signals --------------------------------------------------------- */
 

@@ -21,16 +21,19 @@ static void S_usage(FILE *out)
 	fputs("usage: verdict [options] FILE...\n"
 	      "  FILE                  an input, or a directory of *.xml\n"
 	      "  -o, --output DIR      output root (default: output)\n"
-	      "  -p, --profile REGEX   only profiles whose id matches (PCRE2)\n"
+	      "  -p, --profile REGEX   only the reports whose id matches (PCRE2): profile ids,\n"
+	      "                        and 'overview' for the overview\n"
 	      "      --check           validate only, write nothing\n"
+	      "      --init DIR        write a commented starter comparison.xml and a client\n"
+	      "                        overlay client.xml into DIR (never overwriting)\n"
 	      "      --json FILE       the JSON summary to FILE ('-' = stdout)\n"
 	      "      --close-call N    override the close-call threshold (points)\n"
 	      "      --strict          every warning counts as an error (exit 1)\n"
 	      "  -j, --jobs N          reports built in parallel (processes)\n"
-	      "      --shard K/N       only the K-th of N slices of the work list\n"
-	      "      --font-dir DIR    DejaVuSans.ttf and DejaVuSans-Bold.ttf (default: fonts,\n"
-	      "                        else " VERDICT_SYSTEM_FONTS ")\n"
-	      "      --max-bytes N     refuse inputs larger than N bytes (default: 32 MiB)\n"
+	      "      --shard K/N       only the K-th of N slices of the work list\n", out);
+	fprintf(out, "      --font-dir DIR    DejaVuSans.ttf and DejaVuSans-Bold.ttf (default:\n"
+	             "                        %s; fonts in the source tree)\n", cli_share_dir());
+	fputs("      --max-bytes N     refuse inputs larger than N bytes (default: 32 MiB)\n"
 	      "  -q, --quiet           errors only\n"
 	      "  -v, --verbose         warnings and every file written\n"
 	      "      --help, --version\n"
@@ -65,11 +68,12 @@ static long S_long(const char *s, long lo, long hi, const char *opt)
 static void S_options(int argc, char **argv, struct cli_options *o)
 {
 	enum { O_CHECK = 256, O_JSON, O_CLOSE, O_SHARD, O_HELP, O_VERSION, O_FONTS, O_MAX,
-	       O_STRICT };
+	       O_STRICT, O_INIT };
 	static const struct option longs[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "profile", required_argument, NULL, 'p' },
 		{ "check", no_argument, NULL, O_CHECK },
+		{ "init", required_argument, NULL, O_INIT },
 		{ "json", required_argument, NULL, O_JSON },
 		{ "close-call", required_argument, NULL, O_CLOSE },
 		{ "strict", no_argument, NULL, O_STRICT },
@@ -92,6 +96,7 @@ static void S_options(int argc, char **argv, struct cli_options *o)
 		case 'o': o->out_dir = optarg; break;
 		case 'p': o->profile_re = optarg; break;
 		case O_CHECK: o->check_only = true; break;
+		case O_INIT: o->init_dir = optarg; break;
 		case O_STRICT: o->strict = true; break;
 		case O_JSON: o->json = optarg; break;
 		case O_FONTS: o->font_dir = optarg; break;
@@ -128,7 +133,9 @@ static void S_options(int argc, char **argv, struct cli_options *o)
 		default: S_usage_error("unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
+	if (o->init_dir != NULL && optind < argc)
+		S_usage_error("--init takes no input files ('%s')", argv[optind]);
+	if (optind >= argc && o->init_dir == NULL)
 		S_usage_error("%s", "no input files");
 }
 
@@ -154,6 +161,8 @@ int main(int argc, char **argv)
 {
 	struct cli_setup s = { 0 };
 	S_options(argc, argv, &s.opt);
+	if (s.opt.init_dir != NULL)
+		return cli_init(s.opt.init_dir, s.opt.verbosity);
 	if (!S_clock(&s.now))
 		return CLI_EXIT_USAGE;
 	s.pat = patterns_new();

@@ -245,4 +245,16 @@ struct load_excess {
  * linear pass; false with *out filled when there is one. */
 bool load_prescan(const char *buf, size_t len, struct load_excess *out);
 
+/* Where a byte is: its line, and its column in characters (1-based). */
+struct load_pos {
+	long line, col;
+};
+
+/* The '&'s in text and attribute values that start no reference (name;
+ * #digits; #xhex;), which libxml2 reports only the first of, obscurely:
+ * their count, and where the first max of them are in at[].  One linear
+ * pass, skipping comments, CDATA sections, processing instructions and
+ * declarations. */
+size_t load_bare_amps(const char *buf, size_t len, struct load_pos *at, size_t max);
+
 #endif

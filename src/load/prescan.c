@@ -125,3 +125,97 @@ bool load_prescan(const char *buf, size_t len, struct load_excess *out)
 	}
 	return true;
 }
+
+/* ---- bare '&' ------------------------------------------------------------ */
+
+static bool S_ref_start(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
+	       c >= 0x80;
+}
+
+static bool S_ref_char(unsigned char c)
+{
+	return S_ref_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+static bool S_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Whether the '&' at p starts a reference: name; or #digits; or #xhex; */
+static bool S_is_ref(const char *p, const char *end)
+{
+	const unsigned char *q = (const unsigned char *)p + 1, *e = (const unsigned char *)end;
+	if (q < e && *q == '#') {
+		q++;
+		bool hex = q < e && *q == 'x';
+		q += hex;
+		const unsigned char *digits = q;
+		while (q < e && (hex ? S_hex(*q) : (*q >= '0' && *q <= '9')))
+			q++;
+		return q > digits && q < e && *q == ';';
+	}
+	if (q >= e || !S_ref_start(*q))
+		return false;
+	while (q < e && S_ref_char(*q))
+		q++;
+	return q < e && *q == ';';
+}
+
+size_t load_bare_amps(const char *buf, size_t len, struct load_pos *at, size_t max)
+{
+	static const struct { const char *open, *close; } skips[] = {
+		{ "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" }, { "<!", ">" },
+	};
+	/* The column of cpos is ccol; it moves forward only, so a long
+	 * line of '&'s costs one walk over it. */
+	const char *p = buf, *end = buf + len, *cpos = buf;
+	long line = 1, ccol = 1;
+	size_t n = 0;
+	char quote = 0;      /* inside a start tag's quoted value */
+	bool tag = false;    /* inside a start or end tag */
+	while (p < end) {
+		char c = *p;
+		if (c == '\n') {
+			line++;
+			cpos = p + 1;
+			ccol = 1;
+		} else if (c == '&' && (!tag || quote) && !S_is_ref(p, end)) {
+			if (n < max) {
+				/* In characters: UTF-8 continuation bytes do not count. */
+				for (; cpos < p; cpos++)
+					ccol += ((unsigned char)*cpos & 0xC0) != 0x80;
+				at[n] = (struct load_pos){ line, ccol };
+			}
+			n++;
+		} else if (tag) {
+			if (quote ? c == quote : c == '"' || c == '\'')
+				quote = quote ? 0 : c;
+			else if (!quote && c == '>')
+				tag = false;
+		} else if (c == '<') {
+			size_t i = 0, k = sizeof skips / sizeof skips[0];
+			while (i < k && ((size_t)(end - p) < strlen(skips[i].open) ||
+			                 memcmp(p, skips[i].open, strlen(skips[i].open)) != 0))
+				i++;
+			if (i == k) {
+				tag = true;
+			} else {
+				struct S_scan s = { p + strlen(skips[i].open), end, line, NULL };
+				S_skip_to(&s, skips[i].close);
+				if (s.line != line) {   /* the new line starts inside what was skipped */
+					for (cpos = s.p; cpos > p && cpos[-1] != '\n'; cpos--)
+						;
+					ccol = 1;
+				}
+				p = s.p;
+				line = s.line;
+				continue;
+			}
+		}
+		p++;
+	}
+	return n;
+}

@@ -214,6 +214,8 @@ static void S_include_file(struct load_ctx *ctx, xmlNode *inc, const char *href,
 		goto cleanup;
 	}
 	ctx->includes++;
+	/* Before it is parsed: its own syntax errors say where it came from too. */
+	diags_include(ctx->d, model_intern_file(ctx->doc, path), file, load_line(inc));
 	x = S_include_load(ctx, inc, href, path, real);
 	xmlNode *root = x != NULL ? xmlDocGetRootElement(x) : NULL;
 	if (root == NULL)

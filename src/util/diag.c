@@ -35,7 +35,35 @@ void diags_free(struct diags *d)
 		free(d->items[i].message);
 	}
 	free(d->items);
+	for (size_t i = 0; i < d->nincludes; i++) {
+		free(d->includes[i].file);
+		free(d->includes[i].from);
+	}
+	free(d->includes);
 	memset(d, 0, sizeof *d);
+}
+
+void diags_include(struct diags *d, const char *file, const char *from, long line)
+{
+	if (file == NULL || from == NULL || diags_included_from(d, file) != NULL)
+		return;
+	if (d->nincludes == d->includes_cap) {
+		d->includes_cap = d->includes_cap ? d->includes_cap * 2 : 4;
+		d->includes = S_xrealloc(d->includes, d->includes_cap * sizeof *d->includes);
+	}
+	d->includes[d->nincludes++] = (struct diag_include){
+		.file = S_xstrdup(file), .from = S_xstrdup(from), .line = line > 0 ? line : 1,
+	};
+}
+
+/* A linear search: a document has at most a few hundred includes (and
+ * fewer files), and only printed diagnostics look. */
+const struct diag_include *diags_included_from(const struct diags *d, const char *file)
+{
+	for (size_t i = 0; file != NULL && i < d->nincludes; i++)
+		if (strcmp(d->includes[i].file, file) == 0)
+			return &d->includes[i];
+	return NULL;
 }
 
 void diags_add(struct diags *d, enum diag_level level, const char *file,

@@ -209,8 +209,10 @@ def profile_filter_writes_only_matching_profiles(tmp):
     doc = json.loads(js)
     ids = [p["id"] for p in doc["inputs"][0]["profiles"]]
     check(ids == ["research-lab"], f"profiles {ids}")
+    # SPEC 6.6: the overview is selected by its id like any report.
     check(sorted(os.listdir(os.path.join(out, "ml-frameworks-2026"))) ==
-          ["overview.pdf", "research-lab.pdf"], "files")
+          ["research-lab.pdf"], "files")
+    check(doc["inputs"][0]["overview_pdf"] is None, "overview_pdf")
 
 
 @test
@@ -258,3 +260,47 @@ def two_inputs_with_one_comparison_id_are_refused(tmp):
     check(valid == [True, False], f"validity {valid}")
     check(os.path.exists(os.path.join(out, "ml-frameworks-2026", "overview.pdf")),
           "the first input's reports are still written")
+
+
+@test
+def profile_filter_selects_the_overview_by_its_id(tmp):
+    """SPEC 6.6: -p chooses among every report, the overview's id being
+    'overview'; the JSON gives its path as overview_pdf."""
+    out = os.path.join(tmp, "out")
+    folder = os.path.join(out, "ml-frameworks-2026")
+    rc, js, se = run("-o", out, "-p", "^(research-lab|overview)$", "--json", "-", SEED)
+    check(rc == 0 and se == "", f"exit {rc}: {se}")
+    check(sorted(os.listdir(folder)) == ["overview.pdf", "research-lab.pdf"],
+          f"files {os.listdir(folder)}")
+    i = json.loads(js)["inputs"][0]
+    check(i["overview_pdf"] == f"{folder}/overview.pdf", f"overview_pdf {i['overview_pdf']}")
+    check([p["id"] for p in i["profiles"]] == ["research-lab"], "profiles")
+    out2 = os.path.join(tmp, "out2")
+    rc, js, se = run("-o", out2, "-p", "^overview$", "--json", "-", SEED)
+    check(rc == 0 and se == "", f"exit {rc}: {se}")
+    check(os.listdir(os.path.join(out2, "ml-frameworks-2026")) == ["overview.pdf"], "only it")
+    i = json.loads(js)["inputs"][0]
+    check(i["profiles"] == [] and i["overview_pdf"].endswith("/overview.pdf"), f"{i}")
+    rc, js, se = run("--check", "--json", "-", SEED)
+    check(rc == 0 and json.loads(js)["inputs"][0]["overview_pdf"] is None,
+          "--check writes no overview")
+    rc, js, se = run("-o", os.path.join(tmp, "out3"), "--json", "-", SEED)
+    check(rc == 0 and json.loads(js)["inputs"][0]["overview_pdf"] ==
+          os.path.join(tmp, "out3", "ml-frameworks-2026", "overview.pdf"), "no -p: written")
+
+
+@test
+def profile_filter_matching_nothing_is_a_usage_error(tmp):
+    """-p that matches no report of any input: exit 2, the regex named,
+    nothing written (not even the JSON)."""
+    out = os.path.join(tmp, "out")
+    js = os.path.join(tmp, "s.json")
+    rc, so, se = run("-o", out, "-p", "^research-lba$", "--json", js, SEED)
+    check(rc == 2, f"exit {rc}: {se}")
+    check(se == "verdict: --profile '^research-lba$' matches no report\n", repr(se))
+    check(not os.path.exists(out) and not os.path.exists(js), "something was written")
+    rc, _, se = run("--check", "-p", "nothing-like-it", SEED)
+    check(rc == 2 and "--profile 'nothing-like-it' matches no report" in se, f"{rc} {se}")
+    # A match in any one input is enough.
+    rc, _, se = run("--check", "-p", "^warehouse-robots$", SEED, "input/acme-logistics-brokers.xml")
+    check(rc == 0 and se == "", f"exit {rc}: {se}")

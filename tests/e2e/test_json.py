@@ -23,7 +23,8 @@ W_EPS = 1e-12       # sensitivity gaps this close are equal (verdict.c)
 SAME_EPS = 1e-12    # ratings this close are the same: no sensitivity pair (SPEC 6.1)
 
 TOP_KEYS = ["tool", "version", "format", "inputs"]
-INPUT_KEYS = ["file", "sha256", "id", "valid", "errors", "warnings", "scenarios", "profiles"]
+INPUT_KEYS = ["file", "sha256", "id", "valid", "errors", "warnings", "scenarios", "profiles",
+              "overview_pdf"]
 DIAG_KEYS = ["file", "line", "message"]
 VERDICT_KEYS = ["id", "verdict", "winner", "leaders", "margin", "ranking"]
 PROFILE_KEYS = VERDICT_KEYS + ["weights", "critical", "stability", "pdf", "unknowns",
@@ -510,8 +511,8 @@ def json_escapes_any_text(tmp):
     bad, good = js["inputs"]
     keys(bad, INPUT_KEYS, "invalid input")
     check(bad["file"] == name, f"file {bad['file']!r}")
-    check(bad["valid"] is False and bad["scenarios"] == [] and bad["profiles"] == [],
-          "an invalid input has no verdicts")
+    check(bad["valid"] is False and bad["scenarios"] == [] and bad["profiles"] == [] and
+          bad["overview_pdf"] is None, "an invalid input has no verdicts")
     check(bad["errors"] and all(e.order == DIAG_KEYS and e["file"] == name and
                                 isinstance(e["line"], int) and e["line"] >= 1
                                 for e in bad["errors"]), f"errors {bad['errors']}")

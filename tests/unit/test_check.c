@@ -708,6 +708,30 @@ static void test_when(void **state)
 	S_done(doc, &d);
 }
 
+/* A level not in its scale: "did you mean" for a near miss (another
+ * case, a typo), else the scale's levels; in ratings and requires alike. */
+static void test_level_hints(void **state)
+{
+	(void)state;
+	char *xml = strdup(VALID);
+	assert_non_null(xml);
+	char *at = strstr(xml, "level=\"hi\"/><rating");
+	assert_non_null(at);
+	memcpy(at, "level=\"HI\"", 10);
+	at = strstr(xml, "min=\"lo\"");
+	assert_non_null(at);
+	memcpy(at, "min=\"xy\"", 8);
+	struct diags d;
+	struct doc *doc;
+	assert_false(S_check(xml, &d, &doc));
+	TU_ASSERT_DIAG(&d, 10, "level 'HI' is not in scale 'q'; did you mean 'hi'?");
+	TU_ASSERT_DIAG(&d, 14, "require on 'k': level 'xy' is not in scale 'q'; "
+	               "the levels of 'q' are: hi, lo");
+	assert_int_equal(d.errors, 2);
+	S_done(doc, &d);
+	free(xml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -727,6 +751,7 @@ int main(void)
 		cmocka_unit_test(test_logo),
 		cmocka_unit_test(test_id_unique),
 		cmocka_unit_test(test_when),
+		cmocka_unit_test(test_level_hints),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -591,8 +591,9 @@ static void test_summary(void **state)
 	diags_add(&bad, DIAG_ERROR, "bad \"x\".xml", 3, "unexpected <%s>\n\tat\x01 \"%s\"", "y", "z");
 	const char sha[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 	struct json_input in[2] = {
-		{ "dir/\"odd\"\tname \xC3\xBC.xml", sha, j.doc, true, &j.d, j.scen, j.prof, pdf },
-		{ "bad \"x\".xml", NULL, NULL, false, &bad, NULL, NULL, NULL },
+		{ "dir/\"odd\"\tname \xC3\xBC.xml", sha, j.doc, true, &j.d, j.scen, j.prof, pdf,
+		  "out/json-test/overview.pdf" },
+		{ "bad \"x\".xml", NULL, NULL, false, &bad, NULL, NULL, NULL, NULL },
 	};
 	struct mem m;
 	S_open(&m);
@@ -610,8 +611,11 @@ static void test_summary(void **state)
 	assert_int_equal(inputs->n, 2);
 
 	const struct jval *i0 = S_at(inputs, 0);
-	S_keys(i0, 8, (const char *const[]){ "file", "sha256", "id", "valid", "errors",
-	                                     "warnings", "scenarios", "profiles" });
+	S_keys(i0, 9, (const char *const[]){ "file", "sha256", "id", "valid", "errors",
+	                                     "warnings", "scenarios", "profiles",
+	                                     "overview_pdf" });
+	S_is_str(S_get(i0, "overview_pdf"), "out/json-test/overview.pdf");
+	S_is_null(S_get(S_at(inputs, 1), "overview_pdf"));
 	S_is_str(S_get(i0, "file"), "dir/\"odd\"\tname \xC3\xBC.xml");
 	S_is_str(S_get(i0, "sha256"), sha);
 	S_is_str(S_get(i0, "id"), "json-test");
@@ -726,8 +730,9 @@ static void test_summary(void **state)
 
 	/* the invalid input: its error, nulls and empty lists */
 	const struct jval *i1 = S_at(inputs, 1);
-	S_keys(i1, 8, (const char *const[]){ "file", "sha256", "id", "valid", "errors",
-	                                     "warnings", "scenarios", "profiles" });
+	S_keys(i1, 9, (const char *const[]){ "file", "sha256", "id", "valid", "errors",
+	                                     "warnings", "scenarios", "profiles",
+	                                     "overview_pdf" });
 	S_is_null(S_get(i1, "sha256"));
 	S_is_null(S_get(i1, "id"));
 	assert_true(S_get(i1, "valid")->type == J_BOOL && !S_get(i1, "valid")->b);
@@ -757,7 +762,7 @@ static void test_summary_nulls(void **state)
 	 * alpha (92.5) and gamma (62.5, 30 < 40 behind) */
 	const double *u = verdict_normalise(j.doc, j.a);
 	j.prof[0] = verdict_profile(j.doc, u, 0, 40.0, j.a);
-	struct json_input in = { "t.xml", NULL, j.doc, true, &j.d, j.scen, j.prof, NULL };
+	struct json_input in = { "t.xml", NULL, j.doc, true, &j.d, j.scen, j.prof, NULL, NULL };
 	struct mem m;
 	S_open(&m);
 	assert_true(json_write(m.f, &in, 1, "1"));

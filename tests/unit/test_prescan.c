@@ -118,6 +118,39 @@ static void test_unterminated(void **state)
 	}
 }
 
+/* Bare '&'s: in text and values, not in references, comments, CDATA,
+ * processing instructions or between attributes; each at its line and
+ * column (in characters); an unterminated document read exactly. */
+static void test_bare_amps(void **state)
+{
+	(void)state;
+	static const char doc[] =
+		"<?pi a & b?><!-- & -->\n"
+		"<r a=\"x & y\" b='&amp;&#38;&#x26;&n-1.x;'>\xC3\xA9&\n"
+		"<![CDATA[ & ]]>&#;&#x;&1;&a b\n"
+		"</r>&";
+	struct load_pos at[8];
+	size_t n = load_bare_amps(doc, sizeof doc - 1, at, 8);
+	static const struct load_pos want[] = {
+		{ 2, 9 }, { 2, 43 }, { 3, 16 }, { 3, 19 }, { 3, 23 }, { 3, 26 }, { 4, 5 },
+	};
+	assert_int_equal(n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(at[i].line, want[i].line);
+		assert_int_equal(at[i].col, want[i].col);
+	}
+	assert_int_equal(load_bare_amps(doc, sizeof doc - 1, at, 2), n);   /* counts past max */
+	static const char *const cut[] = { "<r>&#", "<r>&#x", "<r>&a", "<r a='&", "<!-- &" };
+	for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
+		size_t len = strlen(cut[i]);
+		char *s = malloc(len);   /* exactly: ASan and valgrind see an overrun */
+		assert_non_null(s);
+		memcpy(s, cut[i], len);
+		assert_int_equal(load_bare_amps(s, len, at, 8), i < 4 ? 1 : 0);
+		free(s);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -125,6 +158,7 @@ int main(void)
 		cmocka_unit_test(test_markup_that_is_not_attributes),
 		cmocka_unit_test(test_text_and_value_length),
 		cmocka_unit_test(test_unterminated),
+		cmocka_unit_test(test_bare_amps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
