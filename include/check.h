@@ -25,6 +25,12 @@
 /* True when the doc has no errors (warnings allowed). */
 bool check_doc(struct doc *doc, const struct patterns *pat, struct diags *d);
 
+/* SPEC 6.3: whether a rating dated rating_date is more than months months
+ * before comparison_date (both valid YYYY-MM-DD); false when either is
+ * NULL or months <= 0.  2025-01-10 is stale after 12 months against
+ * 2026-01-11, not against 2026-01-10. */
+bool check_is_stale(const char *rating_date, const char *comparison_date, long months);
+
 /* ---- beyond the document ------------------------------------------------
  * Checks of a checked doc against what lies outside it: the report fonts,
  * the logo the loader read, the other inputs of the run.  What they need

@@ -15,6 +15,8 @@
 #include "model.h"
 #include "verdict.h"
 
+struct change;
+
 struct json_input {
 	const char *file;                  /* as named on the command line */
 	const char *sha256;                /* hex, NULL when unreadable */
@@ -25,6 +27,15 @@ struct json_input {
 	struct verdict *const *profiles;   /* per doc profile; NULL entries are left out */
 	const char *const *pdf;            /* per doc profile: the path, or NULL */
 	const char *overview_pdf;          /* the overview's path when written, or NULL */
+	/* SPEC 6.4: every file read and their fingerprint (the doc's); with
+	 * files NULL, "files" and "fingerprint" are null. */
+	const struct doc_file *files;
+	size_t nfiles;
+	const char *fingerprint;
+	/* SPEC 6.5 */
+	const char *generated;             /* YYYY-MM-DD; NULL writes null */
+	const double *u;                   /* verdict_normalise(); NULL when invalid */
+	struct change *const *changes;     /* per doc profile; NULL without --baseline */
 };
 
 /* Writes the summary; false when out reports a write error. */

@@ -96,6 +96,23 @@ struct rating {
 	const char *text;       /* the table cell, may be "" */
 	struct srcpos pos;
 	bool by_level;          /* written with level= (else value=, or neither) */
+	const char *source;     /* SPEC 6.3: source ids as written, may be NULL */
+	const char *as_of;      /* SPEC 6.3: YYYY-MM-DD as written, may be NULL */
+	size_t *source_ix;      /* the resolved sources, by check_doc() */
+	size_t nsource_ix;
+	const char *date;       /* as_of, else the latest date of its sources,
+	                           else NULL (by check_doc()) */
+	bool stale;             /* dated more than stale-after months before the
+	                           comparison's date (by check_doc()) */
+};
+
+/* SPEC 6.3: where a rating's evidence comes from. */
+struct source {
+	const char *id;
+	const char *title;      /* the element's text, may be "" */
+	const char *url;        /* may be NULL */
+	const char *date;       /* YYYY-MM-DD as written, may be NULL */
+	struct srcpos pos;
 };
 
 struct criterion {
@@ -189,6 +206,8 @@ struct report_opts {
 	bool has_close_call;
 	double close_call;          /* default 2.0 */
 	const char *accent;         /* "#rrggbb", may be NULL */
+	const char *stale_after;    /* months as written, may be NULL (SPEC 6.3) */
+	long stale_months;          /* parsed by check_doc(); 0 when none */
 	struct srcpos pos;
 };
 
@@ -224,9 +243,23 @@ struct text_ref {
 	bool can_when;      /* it is in an element that takes when */
 };
 
+/* SPEC 6.4: a file the load read, the named file or an included one. */
+struct doc_file {
+	const char *path;     /* the named file as given on the command line;
+	                         an included file relative to its directory */
+	const char *sha256;   /* 64 lower-case hex digits */
+};
+
 struct doc {
 	struct arena *arena;        /* owns everything below */
 	const char *file;           /* the file named on the command line */
+	struct doc_file *files;     /* SPEC 6.4: every file read, the named one
+	                               first, then includes in the order first
+	                               read (each once) */
+	size_t nfiles;
+	const char *fingerprint;    /* SPEC 6.4: files[0].sha256 when nothing is
+	                               included, else model_fingerprint(); NULL
+	                               until the load sets it */
 	const char *id;
 	int format;
 	const char *title;
@@ -237,6 +270,8 @@ struct doc {
 	size_t nscales;
 	struct framework *frameworks;
 	size_t nframeworks;
+	struct source *sources;     /* SPEC 6.3, may be none */
+	size_t nsources;
 	struct criterion *criteria;
 	size_t ncriteria;
 	struct scenario *scenarios;
@@ -249,6 +284,10 @@ struct doc {
 	unsigned bottom_line_when;  /* enum when_case bits, default WHEN_ALWAYS */
 	struct report_opts report;
 	struct srcpos pos;          /* the root element */
+	const char *today;          /* the generation date YYYY-MM-DD, set by the
+	                               caller before check_doc(): the comparison's
+	                               date when meta/date is absent (SPEC 6.3);
+	                               may be NULL */
 	struct text_ref *texts;     /* every text, in document order (model_add_text) */
 	size_t ntexts;
 	struct text_ref *whens;     /* every when attribute (model_add_when) */
@@ -263,6 +302,16 @@ void model_free(struct doc *doc);
 
 /* Interns a file name in the doc's arena (one copy per distinct name). */
 const char *model_intern_file(struct doc *doc, const char *file);
+
+/* Appends a file read (SPEC 6.4) to doc->files, copying both strings into
+ * the doc's arena; the caller keeps each file to one entry. */
+void model_add_file(struct doc *doc, const char *path, const char *sha256);
+
+/* The fingerprint of n files (SPEC 6.4) as 64 hex digits plus NUL into
+ * out: files[0].sha256 when n is 1, else the SHA-256 of one line
+ * "<sha256>  <path>\n" per file, in order (what sha256sum prints for those
+ * paths).  n 0 gives "". */
+void model_fingerprint(const struct doc_file *files, size_t n, char out[65]);
 
 /* Records text (already in the doc's arena) as written at pos, so that
  * check_doc() can look for placeholders in every text. */

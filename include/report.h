@@ -13,6 +13,8 @@
 #include "patterns.h"
 #include "verdict.h"
 
+struct change;
+
 struct report_set {
 	const struct doc *doc;
 	const struct patterns *pat;
@@ -21,10 +23,14 @@ struct report_set {
 	struct verdict *const *profiles;    /* one per doc profile; NULL: not reported */
 	const char *input_name;             /* as named on the command line */
 	const char *sha256;                 /* hex digest of the input's bytes */
+	const char *fingerprint;            /* SPEC 6.4, over every file read (the
+	                                       doc's); NULL: sha256 stands for it */
 	const char *generated;              /* YYYY-MM-DD, the generation date */
 	const char *version;                /* the tool's */
 	const char *logo;                   /* the renderer's key of the logo, or NULL */
 	double logo_w, logo_h;              /* its size in pixels */
+	struct change *const *changes;      /* SPEC 6.5: per doc profile, what changed
+	                                       since --baseline; NULL without one */
 };
 
 /* The page size and margins the doc's <report> asks for. */

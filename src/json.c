@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "change.h"
+#include "oom.h"
 #include "utf8.h"
 
 void json_string(FILE *out, const char *s)
@@ -225,6 +227,152 @@ static void S_acceptability(FILE *out, const struct doc *doc, const struct verdi
 	fputc('}', out);
 }
 
+/* SPEC 6.5: what changed since the baseline; null without one. */
+static void S_change(FILE *out, const struct change *ch)
+{
+	S_key(out, "change");
+	if (ch == NULL) {
+		fputs("null", out);
+		return;
+	}
+	if (ch->is_new) {
+		fputs("{\"new\": true}", out);
+		return;
+	}
+	const struct baseline_profile *b = ch->before;
+	fputc('{', out);
+	S_key(out, "since");
+	json_string(out, ch->since);
+	fputs(", ", out);
+	S_key(out, "verdict_changed");
+	fputs(ch->verdict_changed ? "true" : "false", out);
+	fputs(",\n            ", out);
+	S_key(out, "before");
+	fputc('{', out);
+	S_key(out, "verdict");
+	json_string(out, b->verdict);
+	fputs(", ", out);
+	S_key(out, "winner");
+	if (b->winner)
+		json_string(out, b->winner);
+	else
+		fputs("null", out);
+	fputs(", ", out);
+	S_key(out, "leaders");
+	fputc('[', out);
+	for (size_t i = 0; i < b->nleaders; i++) {
+		fputs(i ? ", " : "", out);
+		json_string(out, b->leaders[i]);
+	}
+	fputs("], ", out);
+	S_key(out, "margin");
+	if (b->has_margin)
+		json_number(out, b->margin);
+	else
+		fputs("null", out);
+	fputs("},\n            ", out);
+	S_key(out, "causes");
+	fputc('[', out);
+	for (size_t i = 0; i < ch->ncauses; i++) {
+		const struct change_cause *c = &ch->causes[i];
+		fputs(i ? ",\n              {" : "\n              {", out);
+		S_key(out, "kind");
+		json_string(out, change_kind_name(c->kind));
+		if (c->criterion != NULL) {
+			fputs(", ", out);
+			S_key(out, "criterion");
+			json_string(out, c->criterion);
+		}
+		if (c->framework != NULL) {
+			fputs(", ", out);
+			S_key(out, "framework");
+			json_string(out, c->framework);
+		}
+		if (c->kind == CHANGE_RATING || c->kind == CHANGE_WEIGHT) {
+			bool lv = c->kind == CHANGE_RATING;
+			fputs(", ", out);
+			S_key(out, "before");
+			if (lv && c->level_before)
+				json_string(out, c->level_before);
+			else
+				json_number(out, c->num_before);
+			fputs(", ", out);
+			S_key(out, "after");
+			if (lv && c->level_after)
+				json_string(out, c->level_after);
+			else
+				json_number(out, c->num_after);
+		}
+		if (c->kind == CHANGE_CONSTRAINT) {
+			/* the disqualifications then and now, as arrays */
+			const char *lists[2] = { c->level_before, c->level_after };
+			for (int k = 0; k < 2; k++) {
+				fputs(", ", out);
+				S_key(out, k ? "after" : "before");
+				fputc('[', out);
+				const char *s = lists[k];
+				for (bool first = true; s != NULL && *s; first = false) {
+					const char *e = strchr(s, '\n');
+					size_t n = e ? (size_t)(e - s) : strlen(s);
+					char *one = strndup(s, n);
+					if (one == NULL)
+						oom_abort();
+					fputs(first ? "" : ", ", out);
+					json_string(out, one);
+					free(one);
+					s += n + (e != NULL);
+				}
+				fputc(']', out);
+			}
+		}
+		fputs(", ", out);
+		S_key(out, "effect");
+		if (c->has_effect)
+			json_number(out, c->effect);
+		else
+			fputs("null", out);
+		fputc('}', out);
+	}
+	fputs(ch->ncauses ? "\n            ]}" : "]}", out);
+}
+
+/* SPEC 6.5: every rating as written, with its u. */
+static void S_ratings(FILE *out, const struct doc *doc, const double *u)
+{
+	S_key(out, "ratings");
+	fputc('{', out);
+	size_t nf = doc != NULL ? doc->nframeworks : 0, nc = 0;
+	for (size_t c = 0; u != NULL && c < doc->ncriteria; c++) {
+		const struct criterion *cr = &doc->criteria[c];
+		const struct scale *s = &doc->scales[cr->scale_ix];
+		fputs(nc++ ? ",\n        " : "\n        ", out);
+		S_key(out, cr->id);
+		fputc('{', out);
+		size_t n = 0;
+		for (size_t f = 0; f < nf; f++) {
+			const struct rating *r = model_rating(doc, c, f);
+			if (r == NULL)
+				continue;
+			fputs(n++ ? ", " : "", out);
+			S_key(out, doc->frameworks[f].id);
+			fputc('{', out);
+			if (r->unknown || s->kind == SCALE_ORDINAL) {
+				S_key(out, "level");
+				json_string(out, r->unknown ? "unknown" : s->levels[r->level_ix].id);
+			} else {
+				S_key(out, "value");
+				json_number(out, r->value);
+			}
+			fputs(", ", out);
+			S_key(out, "u");
+			json_number(out, u[c * nf + f]);
+			fputc('}', out);
+		}
+		fputc('}', out);
+	}
+	fputs(nc ? "\n      }" : "}", out);
+}
+
 static void S_profile(FILE *out, const struct doc *doc, size_t p,
                       const struct verdict *v, const char *pdf)
 {
@@ -295,6 +443,30 @@ static void S_input(FILE *out, const struct json_input *in)
 	else
 		fputs("null", out);
 	fputs(",\n      ", out);
+	/* SPEC 6.4: every file read, and the fingerprint over them. */
+	S_key(out, "files");
+	if (in->files != NULL) {
+		fputc('[', out);
+		for (size_t i = 0; i < in->nfiles; i++) {
+			fputs(i ? ", {" : "{", out);
+			S_key(out, "path");
+			json_string(out, in->files[i].path);
+			fputs(", ", out);
+			S_key(out, "sha256");
+			json_string(out, in->files[i].sha256);
+			fputc('}', out);
+		}
+		fputc(']', out);
+	} else {
+		fputs("null", out);
+	}
+	fputs(",\n      ", out);
+	S_key(out, "fingerprint");
+	if (in->files != NULL && in->fingerprint != NULL)
+		json_string(out, in->fingerprint);
+	else
+		fputs("null", out);
+	fputs(",\n      ", out);
 	S_key(out, "id");
 	if (doc && doc->id)
 		json_string(out, doc->id);
@@ -303,6 +475,12 @@ static void S_input(FILE *out, const struct json_input *in)
 	fputs(", ", out);
 	S_key(out, "valid");
 	fputs(ok ? "true" : "false", out);
+	fputs(", ", out);
+	S_key(out, "generated");
+	if (in->generated)
+		json_string(out, in->generated);
+	else
+		fputs("null", out);
 	fputs(",\n      ", out);
 	S_key(out, "errors");
 	S_diags(out, in->diags, DIAG_ERROR);
@@ -321,6 +499,8 @@ static void S_input(FILE *out, const struct json_input *in)
 		fputc('}', out);
 	}
 	fputs(ok && doc->nscenarios ? "\n      ],\n      " : "],\n      ", out);
+	S_ratings(out, doc, ok ? in->u : NULL);
+	fputs(",\n      ", out);
 	S_key(out, "profiles");
 	fputc('[', out);
 	size_t n = 0;
@@ -329,6 +509,8 @@ static void S_input(FILE *out, const struct json_input *in)
 			continue;
 		fputs(n++ ? ",\n        {" : "\n        {", out);
 		S_profile(out, doc, p, in->profiles[p], in->pdf ? in->pdf[p] : NULL);
+		fputs(",\n          ", out);
+		S_change(out, in->changes ? in->changes[p] : NULL);
 		fputc('}', out);
 	}
 	fputs(n ? "\n      ],\n      " : "],\n      ", out);

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "arena.h"
+#include "fsutil.h"
+#include "oom.h"
 #include "utf8.h"
 
 struct interned {
@@ -18,7 +20,7 @@ struct interned {
 struct doc_private {
 	struct doc doc;
 	struct interned *files;
-	size_t texts_cap, whens_cap;
+	size_t texts_cap, whens_cap, files_cap;
 };
 
 struct doc *model_new(const char *file)
@@ -53,6 +55,42 @@ const char *model_intern_file(struct doc *doc, const char *file)
 	i->next = p->files;
 	p->files = i;
 	return i->name;
+}
+
+void model_add_file(struct doc *doc, const char *path, const char *sha256)
+{
+	struct doc_private *p = (struct doc_private *)doc;
+	if (doc->nfiles == p->files_cap) {
+		size_t c = p->files_cap ? p->files_cap * 2 : 8;
+		struct doc_file *t = arena_array(doc->arena, c, sizeof *t);
+		if (doc->nfiles > 0)
+			memcpy(t, doc->files, doc->nfiles * sizeof *t);
+		doc->files = t;
+		p->files_cap = c;
+	}
+	doc->files[doc->nfiles++] = (struct doc_file){
+		arena_strdup(doc->arena, path), arena_strdup(doc->arena, sha256) };
+}
+
+void model_fingerprint(const struct doc_file *files, size_t n, char out[65])
+{
+	out[0] = '\0';
+	if (n == 0)
+		return;
+	if (n == 1) {
+		snprintf(out, 65, "%s", files[0].sha256);
+		return;
+	}
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(files[i].sha256) + 2 + strlen(files[i].path) + 1;
+	char *text = malloc(len + 1), *o = text;
+	if (text == NULL)
+		oom_abort();
+	for (size_t i = 0; i < n; i++)
+		o += sprintf(o, "%s  %s\n", files[i].sha256, files[i].path);
+	fs_sha256_hex(text, len, out);
+	free(text);
 }
 
 /* Appends r to the list *list of *n entries with room for *cap. */

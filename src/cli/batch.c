@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "baseline.h"
+#include "change.h"
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
@@ -39,6 +41,7 @@ struct input {
 	double *u, close_call;
 	struct verdict **scen, **prof;   /* prof[p] NULL when filtered out */
 	char **pdf;               /* per profile, set when written */
+	struct change **changes;  /* per profile, with --baseline (SPEC 6.5) */
 	char *overview;
 	char *logo;               /* the logo's path when it can be embedded */
 	double logo_w, logo_h;    /* its size in pixels */
@@ -61,6 +64,8 @@ struct run {
 	size_t *ndirs_files, ndirs;
 	char generated[32];
 	time_t now;
+	struct arena *base_arena; /* --baseline: the summary read back */
+	struct baseline *base;
 	bool tty;
 	struct pdf_charset *charset;   /* what the fonts draw; NULL: not readable */
 	bool charset_tried;
@@ -95,6 +100,7 @@ static void S_cleanup(struct run *r)
 	for (size_t i = 0; r->printed != NULL && i <= r->printed_mask; i++)
 		free(r->printed[i]);
 	free(r->printed);
+	arena_free(r->base_arena);
 }
 
 /* ---- reading and judging ------------------------------------------------ */
@@ -178,6 +184,7 @@ static void S_read(struct run *r, struct input *in)
 	if (in->doc == NULL)
 		return;
 	bool ok = in->diags.errors == 0;
+	in->doc->today = r->generated;
 	ok = check_doc(in->doc, r->pat, &in->diags) && ok;
 	in->valid = ok;
 	if (ok) {
@@ -305,9 +312,11 @@ static bool S_write(const struct run *r, const struct item *it, char **err)
 	const struct doc *doc = in->doc;
 	struct report_set rs = { .doc = doc, .pat = r->pat, .u = in->u, .scenarios = in->scen,
 	                         .profiles = in->prof, .input_name = in->path, .sha256 = in->sha,
+	                         .fingerprint = doc->fingerprint,
 	                         .generated = r->generated, .version = VERDICT_VERSION,
 	                         .logo = in->logo,
-	                         .logo_w = in->logo_w, .logo_h = in->logo_h };
+	                         .logo_w = in->logo_w, .logo_h = in->logo_h,
+	                         .changes = in->changes };
 	struct pdf_writer *w = pdf_new(S_font_dir(&r->opt), err);
 	if (w == NULL)
 		return false;
@@ -572,6 +581,73 @@ static void S_items(struct run *r)
 	}
 }
 
+/* -v: one line per changed verdict (SPEC 6.5). */
+static void S_print_change(struct input *in, size_t p, const struct change *ch)
+{
+	fprintf(stderr, "%s: %s: %s\n", in->path, in->doc->profiles[p].id,
+	        change_line(in->doc, in->prof[p], ch, in->arena));
+}
+
+/* --baseline (SPEC 6.5): reads the summary and works out, per judged
+ * profile, what changed since.  A file that is not a summary, or a summary
+ * of other comparisons only, is an error (false) before anything is
+ * written. */
+static bool S_baseline(struct run *r)
+{
+	const char *path = r->opt.baseline;
+	char *buf = NULL, *err = NULL;
+	size_t len = 0;
+	bool too_big = false;
+	if (!fs_read(path, (size_t)1 << 30, &buf, &len, &too_big, &err)) {
+		fprintf(stderr, "%s: error: cannot read the baseline: %s\n", path,
+		        too_big ? "larger than 1 GiB" : err ? err : "");
+		free(err);
+		free(buf);
+		return false;
+	}
+	r->base_arena = arena_new();
+	const char *why = NULL;
+	r->base = baseline_parse(buf, len, r->base_arena, &why);
+	free(buf);
+	if (r->base == NULL) {
+		fprintf(stderr, "%s: error: the baseline is %s\n", path, why);
+		return false;
+	}
+	const char *first = NULL;    /* the first valid input's id */
+	bool match = false;
+	for (size_t i = 0; i < r->ninputs; i++) {
+		const struct input *in = &r->inputs[i];
+		if (!in->valid)
+			continue;
+		first = first ? first : in->doc->id;
+		match |= baseline_input(r->base, in->doc->id) != NULL;
+	}
+	if (first != NULL && !match) {
+		fprintf(stderr, "%s: error: the baseline is a summary of another comparison "
+		        "(%s%s), not of %s\n", path,
+		        r->base->ninputs && r->base->inputs[0].id ? r->base->inputs[0].id : "no id",
+		        r->base->ninputs > 1 ? ", ..." : "", first);
+		return false;
+	}
+	for (size_t i = 0; i < r->ninputs; i++) {
+		struct input *in = &r->inputs[i];
+		if (!in->valid)
+			continue;
+		const struct baseline_input *bi = baseline_input(r->base, in->doc->id);
+		in->changes = arena_array(in->arena, in->doc->nprofiles, sizeof *in->changes);
+		for (size_t p = 0; p < in->doc->nprofiles; p++) {
+			if (in->prof[p] == NULL)
+				continue;
+			const struct change *ch = in->changes[p] = change_compute(
+				in->doc, in->u, in->prof[p], bi,
+				baseline_profile(bi, in->doc->profiles[p].id), in->arena);
+			if (ch->verdict_changed && r->opt.verbosity > 0)
+				S_print_change(in, p, ch);
+		}
+	}
+	return true;
+}
+
 static bool S_json(const struct run *r, const bool *done)
 {
 	struct json_input *ji = calloc(r->ninputs ? r->ninputs : 1, sizeof *ji);
@@ -579,9 +655,21 @@ static bool S_json(const struct run *r, const bool *done)
 		oom_abort();
 	for (size_t i = 0; i < r->ninputs; i++) {
 		const struct input *in = &r->inputs[i];
-		ji[i] = (struct json_input){ in->path, in->has_sha ? in->sha : NULL, in->doc,
-		                             in->valid, &in->diags, in->scen, in->prof, NULL,
-		                             NULL };
+		ji[i] = (struct json_input){ .file = in->path,
+		                             .sha256 = in->has_sha ? in->sha : NULL,
+		                             .doc = in->doc, .valid = in->valid,
+		                             .diags = &in->diags, .scenarios = in->scen,
+		                             .profiles = in->prof };
+		if (in->doc != NULL) {   /* SPEC 6.4 */
+			ji[i].files = in->doc->files;
+			ji[i].nfiles = in->doc->nfiles;
+			ji[i].fingerprint = in->doc->fingerprint;
+		}
+	}
+	for (size_t i = 0; i < r->ninputs; i++) {
+		ji[i].generated = r->generated;
+		ji[i].u = r->inputs[i].valid ? r->inputs[i].u : NULL;
+		ji[i].changes = r->inputs[i].changes;
 	}
 	/* A PDF path is reported only when this run wrote it. */
 	for (size_t k = 0; done != NULL && k < r->nitems; k++) {
@@ -694,6 +782,11 @@ int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles)
 	/* -p that selects nothing is a mistake in the command, not a quiet success. */
 	if (r.filter != NULL && !S_filter_matches(&r)) {
 		fprintf(stderr, "verdict: --profile '%s' matches no report\n", r.opt.profile_re);
+		S_cleanup(&r);
+		return CLI_EXIT_USAGE;
+	}
+	/* SPEC 6.5: a bad baseline is a usage error, and nothing is written */
+	if (r.opt.baseline != NULL && !S_baseline(&r)) {
 		S_cleanup(&r);
 		return CLI_EXIT_USAGE;
 	}

@@ -21,6 +21,7 @@ enum { CLI_EXIT_INVALID = 1, CLI_EXIT_USAGE = 2, CLI_EXIT_SYSTEM = 3 };
 struct cli_options {
 	const char *out_dir, *profile_re, *json, *font_dir;
 	const char *init_dir;       /* --init DIR: write starter files, nothing else */
+	const char *baseline;       /* --baseline FILE: a summary written earlier (SPEC 6.5) */
 	bool check_only, has_close_call;
 	bool strict;              /* --strict: a warning makes its input invalid */
 	double close_call;

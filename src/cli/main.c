@@ -27,6 +27,7 @@ static void S_usage(FILE *out)
 	      "      --init DIR        write a commented starter comparison.xml and a client\n"
 	      "                        overlay client.xml into DIR (never overwriting)\n"
 	      "      --json FILE       the JSON summary to FILE ('-' = stdout)\n"
+	      "      --baseline FILE   say what changed since the summary in FILE\n"
 	      "      --close-call N    override the close-call threshold (points)\n"
 	      "      --strict          every warning counts as an error (exit 1)\n"
 	      "  -j, --jobs N          reports built in parallel (processes)\n"
@@ -37,8 +38,8 @@ static void S_usage(FILE *out)
 	      "  -q, --quiet           errors only\n"
 	      "  -v, --verbose         warnings and every file written\n"
 	      "      --help, --version\n"
-	      "Exit status: 0 all valid and written, 1 some input invalid, 2 usage,\n"
-	      "3 output or system failure.\n", out);
+	      "Exit status: 0 all valid and written, 1 some input invalid, 2 usage or a bad\n"
+	      "--baseline, 3 output or system failure.\n", out);
 }
 
 static _Noreturn void S_usage_error(const char *fmt, ...)
@@ -68,13 +69,14 @@ static long S_long(const char *s, long lo, long hi, const char *opt)
 static void S_options(int argc, char **argv, struct cli_options *o)
 {
 	enum { O_CHECK = 256, O_JSON, O_CLOSE, O_SHARD, O_HELP, O_VERSION, O_FONTS, O_MAX,
-	       O_STRICT, O_INIT };
+	       O_STRICT, O_INIT, O_BASELINE };
 	static const struct option longs[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "profile", required_argument, NULL, 'p' },
 		{ "check", no_argument, NULL, O_CHECK },
 		{ "init", required_argument, NULL, O_INIT },
 		{ "json", required_argument, NULL, O_JSON },
+		{ "baseline", required_argument, NULL, O_BASELINE },
 		{ "close-call", required_argument, NULL, O_CLOSE },
 		{ "strict", no_argument, NULL, O_STRICT },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -99,6 +101,7 @@ static void S_options(int argc, char **argv, struct cli_options *o)
 		case O_INIT: o->init_dir = optarg; break;
 		case O_STRICT: o->strict = true; break;
 		case O_JSON: o->json = optarg; break;
+		case O_BASELINE: o->baseline = optarg; break;
 		case O_FONTS: o->font_dir = optarg; break;
 		case 'q': o->verbosity = -1; break;
 		case 'v': o->verbosity = 1; break;

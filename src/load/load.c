@@ -21,6 +21,7 @@
 #include <libxml/xmlIO.h>
 #include <libxml/xmlerror.h>
 
+#include "arena.h"
 #include "fsutil.h"
 
 /* ------------------------------------------------------------------ */
@@ -172,7 +173,7 @@ static bool S_steps(struct load_ctx *ctx, xmlDoc *x, xmlNode *root,
 /* Parses and runs the steps; libxml2's error handlers and entity loader
  * point at ctx for the whole of it and are put back afterwards. */
 static struct doc *S_load(const char *buf, size_t len, const char *name,
-                          size_t max_bytes, struct diags *d)
+                          size_t max_bytes, const char *sha, struct diags *d)
 {
 	xmlInitParser();
 	xmlGenericErrorFunc old_generic = xmlGenericError;
@@ -187,6 +188,13 @@ static struct doc *S_load(const char *buf, size_t len, const char *name,
 	if (ctx.max_nodes < 16)
 		ctx.max_nodes = 16;
 	ctx.doc = model_new(name);
+	/* SPEC 6.4: the named file is the first file read. */
+	char own[65];
+	if (sha == NULL || sha[0] == '\0') {
+		fs_sha256_hex(buf, len, own);
+		sha = own;
+	}
+	model_add_file(ctx.doc, ctx.doc->file, sha);
 	xmlSetGenericErrorFunc(&ctx, S_on_generic_error);
 	xmlSetStructuredErrorFunc(&ctx, S_on_xml_error);
 	xmlSetExternalEntityLoader(S_no_loading);
@@ -196,6 +204,10 @@ static struct doc *S_load(const char *buf, size_t len, const char *name,
 	if (root == NULL || !S_root(&ctx, root) || !S_steps(&ctx, x, root, name)) {
 		model_free(ctx.doc);
 		ctx.doc = NULL;
+	} else {
+		char fp[65];
+		model_fingerprint(ctx.doc->files, ctx.doc->nfiles, fp);
+		ctx.doc->fingerprint = arena_strdup(ctx.doc->arena, fp);
 	}
 	xmlFreeDoc(x);
 	free(ctx.root_real);
@@ -206,8 +218,10 @@ static struct doc *S_load(const char *buf, size_t len, const char *name,
 	return ctx.doc;
 }
 
-struct doc *load_memory(const char *buf, size_t len, const char *name,
-                        const struct load_opts *opts, struct diags *d)
+/* load_memory with the SHA-256 of buf when known (NULL: computed). */
+static struct doc *S_memory(const char *buf, size_t len, const char *name,
+                            const struct load_opts *opts, const char *sha,
+                            struct diags *d)
 {
 	size_t max = S_max_bytes(opts);
 	if (name == NULL)
@@ -225,7 +239,13 @@ struct doc *load_memory(const char *buf, size_t len, const char *name,
 		          "space only)" : "file is empty");
 		return NULL;
 	}
-	return S_load(buf, len, name, max, d);
+	return S_load(buf, len, name, max, sha, d);
+}
+
+struct doc *load_memory(const char *buf, size_t len, const char *name,
+                        const struct load_opts *opts, struct diags *d)
+{
+	return S_memory(buf, len, name, opts, NULL, d);
 }
 
 struct doc *load_file(const char *path, const struct load_opts *opts,
@@ -250,7 +270,7 @@ struct doc *load_file(const char *path, const struct load_opts *opts,
 	}
 	if (sha != NULL)
 		fs_sha256_hex(buf, len, sha);
-	struct doc *doc = load_memory(buf, len, path, opts, d);
+	struct doc *doc = S_memory(buf, len, path, opts, sha, d);
 	free(buf);
 	return doc;
 }

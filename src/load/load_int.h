@@ -75,6 +75,10 @@ struct load_ctx {
 	bool fatal;                /* ... has had a fatal error (the rest is noise) */
 	bool spent;                /* the node budget ran out: nothing is judged */
 	char *root_real;           /* realpath of the main file's directory */
+	/* The realpaths of the included files recorded in doc->files so far
+	 * (SPEC 6.4), each once; in the doc's arena. */
+	const char **reals;
+	size_t nreals, reals_cap;
 	const char *root_shown;    /* that directory as the user wrote it */
 	/* Elements the shape step found incomplete (a required child
 	 * missing): the schema's own complaint about them is not repeated. */

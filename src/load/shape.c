@@ -60,6 +60,7 @@ static const struct S_shape S_SHAPES[] = {
 	{ "comparison", K_ELEMENTS,
 	  CHILDREN({ "title", ONE }, { "subtitle", OPT }, { "meta", OPT },
 	           { "intro", OPT }, { "scales", ONE }, { "frameworks", ONE },
+	           { "sources", OPT },
 	           { "criteria", ONE }, { "scenarios", ONE }, { "profiles", ONE },
 	           { "sections", OPT }, { "bottom-line", OPT }, { "report", OPT }),
 	  ATTRS("id", "format") },
@@ -95,12 +96,14 @@ static const struct S_shape S_SHAPES[] = {
 	TEXT_ELEMENT("url"),
 	TEXT_ELEMENT("pricing"),
 	TEXT_ELEMENT("summary"),
+	{ "sources", K_ELEMENTS, CHILDREN({ "source", ANY }), NO_ATTRS },
+	{ "source", K_TEXT, NO_CHILDREN, ATTRS("id", "url", "date") },
 	{ "criteria", K_ELEMENTS, CHILDREN({ "criterion", SOME }), NO_ATTRS },
 	{ "criterion", K_ELEMENTS,
 	  CHILDREN({ "name", ONE }, { "description", OPT }, { "rating", ANY }),
 	  ATTRS("id", "scale", "category") },
 	TEXT_ELEMENT("description"),
-	{ "rating", K_TEXT, NO_CHILDREN, ATTRS("framework", "level", "value") },
+	{ "rating", K_TEXT, NO_CHILDREN, ATTRS("framework", "level", "value", "source", "as-of") },
 	{ "scenarios", K_ELEMENTS, CHILDREN({ "scenario", SOME }), NO_ATTRS },
 	{ "scenario", K_ELEMENTS,
 	  CHILDREN({ "name", ONE }, { "rationale", OPT }, { "weight", ANY },
@@ -120,7 +123,8 @@ static const struct S_shape S_SHAPES[] = {
 	{ "section", K_ELEMENTS, BLOCK, ATTRS("id", "title", "place", "when") },
 	{ "bottom-line", K_TEXT, NO_CHILDREN, ATTRS("when") },
 	{ "report", K_EMPTY, NO_CHILDREN,
-	  ATTRS("paper", "orientation", "close-call", "accent") },
+	  ATTRS("paper", "orientation", "close-call", "accent",
+	        "stale-after") },
 };
 
 #define S_NSHAPES (sizeof S_SHAPES / sizeof *S_SHAPES)

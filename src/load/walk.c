@@ -338,6 +338,31 @@ static void S_rating(struct load_ctx *ctx, const xmlNode *n, void *out)
 	if (!r->by_level && r->raw != NULL && !r->unknown)
 		S_num(ctx, n, "value", &r->value);
 	r->text = S_text(ctx, n);
+	r->source_ix = NULL;
+	r->nsource_ix = 0;
+	r->date = NULL;
+	r->stale = false;
+	r->source = S_attr(ctx, n, "source");
+	if (r->source != NULL)
+		r->source = load_fold(ctx->doc->arena, r->source);
+	r->as_of = S_attr(ctx, n, "as-of");
+	if (r->as_of != NULL)
+		r->as_of = load_fold(ctx->doc->arena, r->as_of);
+}
+
+/* SPEC 6.3: a source of ratings; its text is its title. */
+static void S_source(struct load_ctx *ctx, const xmlNode *n, void *out)
+{
+	struct source *s = out;
+	s->pos = load_pos(ctx, n);
+	s->id = S_attr(ctx, n, "id");
+	s->url = S_attr(ctx, n, "url");
+	if (s->url != NULL)
+		s->url = load_fold(ctx->doc->arena, s->url);
+	s->date = S_attr(ctx, n, "date");
+	if (s->date != NULL)
+		s->date = load_fold(ctx->doc->arena, s->date);
+	s->title = load_text(ctx, n);
 }
 
 static void S_criterion(struct load_ctx *ctx, const xmlNode *n, void *out)
@@ -513,6 +538,9 @@ static void S_report(struct load_ctx *ctx, const xmlNode *n)
 	r->accent = S_attr(ctx, n, "accent");
 	if (r->accent != NULL)
 		r->accent = load_fold(ctx->doc->arena, r->accent);
+	r->stale_after = S_attr(ctx, n, "stale-after");
+	if (r->stale_after != NULL)
+		r->stale_after = load_fold(ctx->doc->arena, r->stale_after);
 }
 
 static void S_bottom_line(struct load_ctx *ctx, const xmlNode *n)
@@ -544,6 +572,9 @@ void load_walk(struct load_ctx *ctx, xmlNode *root)
 		else if (load_named(c, "frameworks"))
 			d->frameworks = S_items(ctx, c, "framework", sizeof *d->frameworks,
 			                        S_framework, &d->nframeworks);
+		else if (load_named(c, "sources"))
+			d->sources = S_items(ctx, c, "source", sizeof *d->sources,
+			                     S_source, &d->nsources);
 		else if (load_named(c, "criteria"))
 			d->criteria = S_items(ctx, c, "criterion", sizeof *d->criteria,
 			                      S_criterion, &d->ncriteria);

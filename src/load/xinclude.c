@@ -20,6 +20,7 @@
 #include <libxml/xpointer.h>
 
 #include "arena.h"
+#include "fsutil.h"
 
 /* XPath steps one xpointer may take: plenty for selecting parts of a
  * file, and a bound on what a hostile expression can cost. */
@@ -69,6 +70,33 @@ static bool S_include_ok(struct load_ctx *ctx, xmlNode *inc, const char *href,
 	return ok;
 }
 
+/* Records an included file read (SPEC 6.4) in doc->files the first time
+ * it is read: its path relative to the main file's directory (path
+ * starts with that directory as written), and the SHA-256 of its bytes. */
+static void S_record(struct load_ctx *ctx, const char *path, const char *real,
+                     const char *buf, size_t len)
+{
+	for (size_t i = 0; i < ctx->nreals; i++)
+		if (strcmp(ctx->reals[i], real) == 0)
+			return;
+	struct arena *a = ctx->doc->arena;
+	if (ctx->nreals == ctx->reals_cap) {
+		size_t c = ctx->reals_cap ? ctx->reals_cap * 2 : 8;
+		const char **t = arena_array(a, c, sizeof *t);
+		if (ctx->nreals > 0)
+			memcpy(t, ctx->reals, ctx->nreals * sizeof *t);
+		ctx->reals = t;
+		ctx->reals_cap = c;
+	}
+	ctx->reals[ctx->nreals++] = arena_strdup(a, real);
+	const char *main = ctx->doc->file, *slash = strrchr(main, '/');
+	size_t dir = slash != NULL ? (size_t)(slash - main) + 1 : 0;
+	const char *rel = strncmp(path, main, dir) == 0 ? path + dir : path;
+	char sha[65];
+	fs_sha256_hex(buf, len, sha);
+	model_add_file(ctx->doc, rel, sha);
+}
+
 /* Reads and parses the file an include names, NULL after an error. */
 static xmlDoc *S_include_load(struct load_ctx *ctx, xmlNode *inc, const char *href,
                               const char *path, const char *real)
@@ -95,6 +123,7 @@ static xmlDoc *S_include_load(struct load_ctx *ctx, xmlNode *inc, const char *hr
 		return NULL;
 	}
 	ctx->bytes += len;
+	S_record(ctx, path, real, buf, len);
 	xmlDoc *x = NULL;
 	if (len == 0)
 		load_err(ctx, inc, "include '%s' is empty", shown);

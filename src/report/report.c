@@ -137,8 +137,13 @@ static void S_begin(struct rb *b, const struct report_set *rs, size_t profile,
 static struct ldoc *S_end(struct rb *b)
 {
 	/* The input's name last: a long path is what gets abbreviated. */
-	const char *foot = arena_printf(b->a, "Generated %s" DOT "SHA-256 %.12s" DOT "%s",
-	                                b->rs->generated, b->rs->sha256, b->rs->input_name);
+	/* SPEC 6.4: the fingerprint over every file read, which is the
+	 * input's own SHA-256 when it includes nothing. */
+	const char *fp = b->rs->fingerprint != NULL ? b->rs->fingerprint : b->rs->sha256;
+	bool own = fp == b->rs->sha256 || b->doc->nfiles <= 1;
+	const char *foot = arena_printf(b->a, "Generated %s" DOT "%s %.12s" DOT "%s",
+	                                b->rs->generated, own ? "SHA-256" : "Fingerprint",
+	                                fp, b->rs->input_name);
 	struct ldoc *d = layout_finish(b->f, report_x(b, b->doc->title), foot);
 	arena_free(b->a);
 	return d;
@@ -160,11 +165,13 @@ struct ldoc *report_profile(const struct report_set *rs, size_t profile,
 	S_sections(&b, PLACE_AFTER_VERDICT);
 	report_why(&b, v);
 	report_change(&b, v);
+	report_since(&b, v);
 	report_features(&b);
 	S_sections(&b, PLACE_AFTER_FEATURES);
 	report_scenarios(&b);
 	S_sections(&b, PLACE_APPENDIX);
 	report_bottom_line(&b);
+	report_sources(&b);
 	report_methodology(&b);
 	return S_end(&b);
 }
@@ -176,6 +183,7 @@ struct ldoc *report_overview(const struct report_set *rs, const struct measurer 
 	const struct doc *doc = rs->doc;
 	S_title(&b, "Overview of every team profile");
 	S_block(&b, &doc->intro);
+	report_changed_teams(&b);
 	report_bottom_line(&b);
 	report_profile_table(&b);
 	report_scenarios(&b);
@@ -183,6 +191,7 @@ struct ldoc *report_overview(const struct report_set *rs, const struct measurer 
 	S_sections(&b, PLACE_AFTER_VERDICT);
 	S_sections(&b, PLACE_AFTER_FEATURES);
 	S_sections(&b, PLACE_APPENDIX);
+	report_sources(&b);
 	report_methodology(&b);
 	return S_end(&b);
 }

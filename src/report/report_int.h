@@ -38,6 +38,10 @@ struct rb {
 	struct arena *a;       /* strings of this report */
 	size_t profile;        /* MODEL_NO_INDEX in the overview */
 	struct lcolor accent, accent_light;
+	size_t *cite;          /* SPEC 6.3: per source, its number [n] in this
+	                          report, 0 when not cited (report_features) */
+	size_t *cited;         /* the cited sources in the order of their numbers */
+	size_t ncited;
 };
 
 /* ---- blocks.c: colours and text ----------------------------------------- */
@@ -71,10 +75,17 @@ void report_grouped(struct rb *b, const struct ltable *t, size_t key, double min
 void report_verdict_box(struct rb *b, const struct verdict *v);
 void report_why(struct rb *b, const struct verdict *v);
 void report_change(struct rb *b, const struct verdict *v);
+/* SPEC 6.5, with --baseline: every cause of the change since the baseline
+ * (a profile's report), the teams whose verdict changed (the overview). */
+void report_since(struct rb *b, const struct verdict *v);
+void report_changed_teams(struct rb *b);
 
 /* ---- tables.c: the tables and the closing parts ------------------------- */
 
 void report_features(struct rb *b);
+/* SPEC 6.3: the "Sources" appendix, the sources the feature table cited
+ * in the order of their numbers; nothing when it cited none. */
+void report_sources(struct rb *b);
 void report_scenarios(struct rb *b);
 void report_profile_table(struct rb *b);
 void report_bottom_line(struct rb *b);

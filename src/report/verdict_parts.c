@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "arena.h"
+#include "change.h"
 #include "explain.h"
 #include "numfmt.h"
 
@@ -40,11 +41,44 @@ static void S_para2(struct rb *b, const char *lead, const char *text, double siz
 
 /* ---- the verdict box -------------------------------------------------------- */
 
+/* SPEC 6.3: how many of the ratings that count for the team (every
+ * framework's, on each criterion its weights use) are stale; NULL
+ * without stale-after. */
+static const char *S_freshness(struct rb *b, const struct verdict *v)
+{
+	const struct doc *doc = b->doc;
+	if (doc->report.stale_months <= 0)
+		return NULL;
+	size_t counted = 0, stale = 0, undated = 0;
+	for (size_t c = 0; c < doc->ncriteria && c < v->ncriteria; c++) {
+		if (!(v->weights[c] > 0))
+			continue;
+		for (size_t f = 0; f < doc->nframeworks; f++) {
+			const struct rating *r = model_rating(doc, c, f);
+			if (r == NULL)
+				continue;
+			counted++;
+			stale += r->stale;
+			undated += r->date == NULL;
+		}
+	}
+	const char *date = doc->meta.date ? doc->meta.date : b->rs->generated;
+	const char *what = stale == 0 ? arena_printf(b->a, "none of the %zu ratings", counted)
+	                 : arena_printf(b->a, "%zu of the %zu ratings", stale, counted);
+	const char *nodate = undated == 0 ? ""
+	                   : arena_printf(b->a, " %zu of them %s no date.", undated,
+	                                  undated == 1 ? "has" : "have");
+	return arena_printf(b->a, "%s this team's weights use %s stale (dated more than %ld "
+	                    "months before %s; marked \"stale\" in the feature table).%s",
+	                    what, stale <= 1 ? "is" : "are", doc->report.stale_months, date,
+	                    nodate);
+}
+
 void report_verdict_box(struct rb *b, const struct verdict *v)
 {
 	const struct doc *doc = b->doc;
-	struct box_para p[11];
-	struct lrun runs[11][2];
+	struct box_para p[16];
+	struct lrun runs[16][2];
 	size_t n = 0;
 	const char *kind = v->kind == VERDICT_WINNER ? "VERDICT" : v->kind == VERDICT_CLOSE
 	                   ? "VERDICT: CLOSE CALL" : "VERDICT: NO FRAMEWORK QUALIFIES";
@@ -89,6 +123,15 @@ void report_verdict_box(struct rb *b, const struct verdict *v)
 	const char *unknown = report_say(b, explain_unknowns(doc, v, b->a));
 	if (unknown)
 		PUSH("Caveat: ", LFONT_BOLD, unknown, LFONT_REGULAR, BODY, report_black, 2);
+	const char *fresh = S_freshness(b, v);
+	if (fresh)
+		PUSH("Freshness: ", LFONT_BOLD, fresh, LFONT_REGULAR, BODY, report_black, 2);
+	/* SPEC 6.5: one line on what changed since the baseline */
+	const struct change *ch = b->rs->changes ? b->rs->changes[b->profile] : NULL;
+	const char *since = change_line(doc, v, ch, b->a);
+	if (since)
+		PUSH(since, ch->verdict_changed ? LFONT_BOLD : LFONT_REGULAR, NULL, LFONT_REGULAR,
+		     BODY, report_black, 2);
 #undef PUSH
 	struct box_style st = { .fill = b->accent_light, .border = b->accent, .padding = 10 };
 	layout_box(b->f, p, n, &st);
@@ -330,4 +373,68 @@ void report_change(struct rb *b, const struct verdict *v)
 		              "since weighing them more can never make the two draw level.",
 		            numfmt_trimmed(b->a, VERDICT_ROBUST_PP, 2),
 		            numfmt_trimmed(b->a, VERDICT_FRAGILE_PP, 2)));
+}
+
+/* ---- what changed since the baseline (SPEC 6.5) ------------------------------ */
+
+void report_since(struct rb *b, const struct verdict *v)
+{
+	const struct change *ch = b->rs->changes ? b->rs->changes[b->profile] : NULL;
+	if (ch == NULL || ch->is_new)
+		return;
+	const struct doc *doc = b->doc;
+	report_h1(b, arena_printf(b->a, "What changed since %s", change_date(ch->since, b->a)));
+	report_para(b, change_line(doc, v, ch, b->a), LFONT_REGULAR, BODY, report_black);
+	if (ch->ncauses == 0) {
+		layout_gap(b->f, 3);
+		report_para(b, "No rating, weight, framework or requirement that this team's verdict "
+		            "rests on has changed.", LFONT_REGULAR, BODY, report_black);
+		return;
+	}
+	if (v->has_margin) {
+		layout_gap(b->f, 3);
+		report_note(b, arena_printf(b->a, "Each change's effect is its share, in points, of "
+		            "the change of the gap between %s and %s (now first and second); "
+		            "weight moves under half a percentage point are not listed.",
+		            report_fw(b, v->ranking[0].framework),
+		            report_fw(b, v->ranking[1].framework)));
+	}
+	for (size_t i = 0; i < ch->ncauses; i++) {
+		const struct change_cause *c = &ch->causes[i];
+		const char *t = change_cause_text(doc, c, b->a);
+		if (c->has_effect)
+			t = arena_printf(b->a, "%s (%s points)", t, numfmt_points(b->a, c->effect, true));
+		layout_gap(b->f, 2);
+		report_para(b, arena_printf(b->a, "\xE2\x80\xA2 %s.", t), LFONT_REGULAR, BODY,
+		            report_black);
+	}
+}
+
+void report_changed_teams(struct rb *b)
+{
+	const struct report_set *rs = b->rs;
+	if (rs->changes == NULL)
+		return;
+	const char *since = NULL, *list = NULL;
+	size_t n = 0;
+	for (size_t p = 0; p < b->doc->nprofiles; p++) {
+		const struct change *ch = rs->changes[p];
+		if (ch == NULL || ch->is_new)
+			continue;
+		since = ch->since;
+		if (!ch->verdict_changed)
+			continue;
+		const char *name = b->doc->profiles[p].name ? b->doc->profiles[p].name
+		                                            : b->doc->profiles[p].id;
+		list = list ? arena_printf(b->a, "%s, %s", list, name) : name;
+		n++;
+	}
+	if (since == NULL)
+		return;
+	const char *date = change_date(since, b->a);
+	report_para(b, n ? arena_printf(b->a, "Changed since %s: the verdict for %s (%zu of %zu "
+	                                "teams).", date, list, n, b->doc->nprofiles)
+	                 : arena_printf(b->a, "No team's verdict has changed since %s.", date),
+	            LFONT_BOLD, BODY, report_black);
+	layout_gap(b->f, 6);
 }

@@ -23,12 +23,12 @@ W_EPS = 1e-12       # sensitivity gaps this close are equal (verdict.c)
 SAME_EPS = 1e-12    # ratings this close are the same: no sensitivity pair (SPEC 6.1)
 
 TOP_KEYS = ["tool", "version", "format", "inputs"]
-INPUT_KEYS = ["file", "sha256", "id", "valid", "errors", "warnings", "scenarios", "profiles",
-              "overview_pdf"]
+INPUT_KEYS = ["file", "sha256", "files", "fingerprint", "id", "valid", "generated", "errors",
+              "warnings", "scenarios", "ratings", "profiles", "overview_pdf"]
 DIAG_KEYS = ["file", "line", "message"]
 VERDICT_KEYS = ["id", "verdict", "winner", "leaders", "margin", "ranking"]
 PROFILE_KEYS = VERDICT_KEYS + ["weights", "critical", "stability", "pdf", "unknowns",
-                               "rating_flip", "acceptability"]
+                               "rating_flip", "acceptability", "change"]
 RANK_KEYS = ["framework", "score", "qualified", "disqualified_by"]
 CRITICAL_KEYS = ["criterion", "challenger", "weight", "tie_weight"]
 UNKNOWN_KEYS = ["holds", "best_case_winner", "worst_case_winner"]

@@ -66,7 +66,7 @@ PLACES = {
     "title": (r"<title>[^<]*</title>", lambda m: f"<title>{WORD}</title>"),
     "profile name": (r'(<profile id="research-lab">\s*<name>)[^<]*(</name>)',
                      lambda m: m.group(1) + WORD + m.group(2)),
-    "rating cell": (r'(<rating framework="pytorch"\s+level="dynamic">)[^<]*(</rating>)',
+    "rating cell": (r'(<rating framework="pytorch"\s+level="dynamic"[^>]*>)[^<]*(</rating>)',
                     lambda m: m.group(1) + WORD + m.group(2)),
     "section text": (r'(<section id="pricing"[^>]*>\s*<p>)[^<]*(</p>)',
                      lambda m: m.group(1) + WORD + m.group(2)),

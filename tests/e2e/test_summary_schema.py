@@ -104,7 +104,42 @@ def summary_schema_rejects(tmp):
     def diag(d):
         d["inputs"][0]["warnings"] = [{"file": "f", "line": 0, "message": "m"}]
 
-    for broken in [extra, missing, score, verdict, winner_none, reason, diag]:
+    def fingerprint(d):
+        d["inputs"][0]["fingerprint"] = d["inputs"][0]["fingerprint"][:12]
+
+    def files(d):
+        d["inputs"][0]["files"] = []
+
+    for broken in [extra, missing, score, verdict, winner_none, reason, diag, fingerprint,
+                   files]:
         d = copy.deepcopy(good)
         broken(d)
         check(not v.is_valid(d), f"the schema accepts a summary with {broken.__name__} broken")
+
+
+@test
+def summary_schema_baseline(tmp):
+    """SPEC 6.5: a summary with `change` (changed verdicts, causes of every
+    kind the edit brings, a profile new since the baseline) validates."""
+    v = _validator()
+    import re
+    import shutil
+    shutil.copytree(os.path.join(ROOT, "input"), os.path.join(tmp, "input"))
+    seed = os.path.join(tmp, SEED)
+    base = _summary("--check", seed)
+    base["inputs"][0]["profiles"] = base["inputs"][0]["profiles"][1:]
+    with open(os.path.join(tmp, "base.json"), "w", encoding="utf-8") as f:
+        json.dump(base, f)
+    text = open(seed, encoding="utf-8").read()
+    text = re.sub(r'(<rating framework="tensorflow" level=")first-class("[^>]*>TensorFlow Lite)',
+                  r"\1limited\2", text)
+    text = re.sub(r'(<weight criterion="graph" value=")5(")', r"\g<1>1\2", text, count=1)
+    with open(seed, "w", encoding="utf-8") as f:
+        f.write(text)
+    s = _summary("--check", "--baseline", os.path.join(tmp, "base.json"), seed)
+    changes = [p["change"] for p in s["inputs"][0]["profiles"]]
+    check(changes[0] == {"new": True}, f"first profile: {changes[0]}")
+    kinds = {c["kind"] for ch in changes[1:] for c in ch["causes"]}
+    check({"rating", "weight", "constraint"} <= kinds, f"cause kinds: {kinds}")
+    check(any(ch.get("verdict_changed") for ch in changes), "no verdict changed")
+    _valid(v, s, "a --baseline summary")

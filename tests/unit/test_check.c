@@ -732,6 +732,127 @@ static void test_level_hints(void **state)
 	free(xml);
 }
 
+/* SPEC 6.3: sources resolve (each named once, "did you mean" for a near
+ * miss), dates are real, a rating's date is as-of else its latest
+ * source's, and a rating dated more than stale-after months before
+ * meta/date warns at its line and is marked stale. */
+static const char SOURCES[] = HEAD
+	"<comparison id=\"c\" format=\"1\"><title>T</title>\n"                   /* 2 */
+	"<meta><date>2026-11-23</date></meta>\n"                                 /* 3 */
+	"<scales><scale id=\"q\"><level id=\"hi\" score=\"1\"/><level id=\"lo\" score=\"0\"/></scale></scales>\n"
+	"<frameworks><framework id=\"a\"><name>A</name></framework>\n"           /* 5 */
+	"<framework id=\"b\"><name>B</name></framework></frameworks>\n"
+	"<sources><source id=\"docs\" url=\"https://d.org\" date=\"2024-01-05\">Docs</source>\n" /* 7 */
+	"<source id=\"bench\" date=\"2026-03-01\">Bench</source>\n"             /* 8 */
+	"<source id=\"blog\">Blog</source></sources>\n"                          /* 9 */
+	"<criteria><criterion id=\"k\" scale=\"q\"><name>K</name>\n"           /* 10 */
+	"<rating framework=\"a\" level=\"hi\" source=\" docs  bench docs \"/>\n" /* 11 */
+	"<rating framework=\"b\" level=\"lo\" source=\"docs\"/></criterion>\n"  /* 12 */
+	"<criterion id=\"m\" scale=\"q\"><name>M</name>\n"                     /* 13 */
+	"<rating framework=\"a\" level=\"hi\" source=\"blog\"/>\n"              /* 14 */
+	"<rating framework=\"b\" level=\"lo\" source=\"docs\" as-of=\"2025-11-23\"/></criterion></criteria>\n" /* 15 */
+	"<scenarios><scenario id=\"s\"><name>S</name><weight criterion=\"k\" value=\"1\"/>\n"
+	"<weight criterion=\"m\" value=\"1\"/></scenario></scenarios>\n"
+	"<profiles><profile id=\"p\"><name>P</name><use scenario=\"s\"/></profile></profiles>\n"
+	"<report stale-after=\"12\"/>\n"
+	"</comparison>\n";
+
+static void test_sources(void **state)
+{
+	(void)state;
+	struct diags d;
+	struct doc *doc;
+	assert_true(S_check(SOURCES, &d, &doc));
+	assert_int_equal(doc->nsources, 3);
+	assert_string_equal(doc->sources[0].title, "Docs");
+	assert_string_equal(doc->sources[0].url, "https://d.org");
+	assert_int_equal(doc->report.stale_months, 12);
+	const struct rating *r = model_rating(doc, 0, 0);
+	assert_int_equal(r->nsource_ix, 2);      /* docs named twice, cited once */
+	assert_int_equal(r->source_ix[0], 0);
+	assert_int_equal(r->source_ix[1], 1);
+	assert_string_equal(r->date, "2026-03-01");   /* the latest source */
+	assert_false(r->stale);
+	r = model_rating(doc, 0, 1);
+	assert_string_equal(r->date, "2024-01-05");
+	assert_true(r->stale);
+	TU_ASSERT_DIAG(&d, 12, "rating of 'b' in 'k' is stale: dated 2024-01-05, more than "
+	               "12 months before the comparison's date 2026-11-23 (stale-after)");
+	r = model_rating(doc, 1, 0);
+	assert_null(r->date);                     /* a source without a date */
+	assert_false(r->stale);
+	r = model_rating(doc, 1, 1);
+	assert_string_equal(r->date, "2025-11-23");   /* as-of over its source */
+	assert_false(r->stale);                   /* exactly 12 months */
+	assert_int_equal(d.warnings, 1);
+	S_done(doc, &d);
+
+	/* Without meta/date the comparison's date is the generation date,
+	 * which the caller sets in doc->today. */
+	char *xml = strdup(SOURCES);
+	assert_non_null(xml);
+	char *at = strstr(xml, "<meta><date>2026-11-23</date></meta>");
+	assert_non_null(at);
+	memset(at, ' ', strlen("<meta><date>2026-11-23</date></meta>"));
+	struct patterns *pat = patterns_new();
+	diags_init(&d);
+	doc = load_memory(xml, strlen(xml), "c.xml", NULL, &d);
+	assert_non_null(doc);
+	doc->today = "2027-01-01";
+	assert_true(check_doc(doc, pat, &d));
+	assert_true(model_rating(doc, 0, 1)->stale);
+	assert_true(model_rating(doc, 1, 1)->stale);   /* 2025-11-23: now stale */
+	assert_false(model_rating(doc, 0, 0)->stale);
+	assert_int_equal(d.warnings, 2);
+	patterns_free(pat);
+	S_done(doc, &d);
+	free(xml);
+}
+
+static void test_sources_errors(void **state)
+{
+	(void)state;
+	static const char xml[] = HEAD
+		"<comparison id=\"c\" format=\"1\"><title>T</title>\n"           /* 2 */
+		"<scales><scale id=\"q\"><level id=\"hi\" score=\"1\"/><level id=\"lo\" score=\"0\"/></scale></scales>\n"
+		"<frameworks><framework id=\"a\"><name>A</name></framework>\n"   /* 4 */
+		"<framework id=\"b\"><name>B</name></framework></frameworks>\n"
+		"<sources><source id=\"vendor-docs\" url=\"ftp://x\" date=\"2026-02-29\">D</source>\n" /* 6 */
+		"<source id=\"vendor-docs\">Again</source></sources>\n"         /* 7 */
+		"<criteria><criterion id=\"k\" scale=\"q\"><name>K</name>\n"   /* 8 */
+		"<rating framework=\"a\" level=\"hi\" source=\"vendor-doc\" as-of=\"2026-1-1\"/>\n" /* 9 */
+		"<rating framework=\"b\" level=\"lo\" source=\" \"/></criterion></criteria>\n" /* 10 */
+		"<scenarios><scenario id=\"s\"><name>S</name><weight criterion=\"k\" value=\"1\"/></scenario></scenarios>\n"
+		"<profiles><profile id=\"p\"><name>P</name><use scenario=\"s\"/></profile></profiles>\n"
+		"</comparison>\n";
+	struct diags d;
+	struct doc *doc;
+	assert_false(S_check(xml, &d, &doc));
+	TU_ASSERT_DIAG(&d, 6, "source 'vendor-docs': url 'ftp://x' is not an http:// or https:// URL");
+	TU_ASSERT_DIAG(&d, 6, "source 'vendor-docs': date '2026-02-29' is not a real date written YYYY-MM-DD");
+	TU_ASSERT_DIAG(&d, 7, "duplicate source id 'vendor-docs' (first at line 6)");
+	TU_ASSERT_DIAG(&d, 9, "rating of 'a' in 'k': as-of '2026-1-1' is not a real date written YYYY-MM-DD");
+	TU_ASSERT_DIAG(&d, 9, "rating of 'a' in 'k': unknown source 'vendor-doc'; did you mean 'vendor-docs'?");
+	TU_ASSERT_DIAG(&d, 10, "rating of 'b' in 'k': source names no source");
+	assert_int_equal(d.errors, 6);
+	S_done(doc, &d);
+}
+
+/* "More than N months before": a month counts once its day is reached. */
+static void test_is_stale(void **state)
+{
+	(void)state;
+	assert_false(check_is_stale("2025-01-10", "2026-01-10", 12));
+	assert_true(check_is_stale("2025-01-10", "2026-01-11", 12));
+	assert_false(check_is_stale("2025-01-31", "2026-01-30", 12));
+	assert_true(check_is_stale("2024-12-31", "2026-01-01", 12));
+	assert_false(check_is_stale("2026-06-01", "2026-01-01", 1));   /* after it */
+	assert_true(check_is_stale("2026-01-01", "2026-02-02", 1));
+	assert_false(check_is_stale(NULL, "2026-02-02", 1));
+	assert_false(check_is_stale("2020-01-01", NULL, 1));
+	assert_false(check_is_stale("2020-01-01", "2026-01-01", 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -752,6 +873,9 @@ int main(void)
 		cmocka_unit_test(test_id_unique),
 		cmocka_unit_test(test_when),
 		cmocka_unit_test(test_level_hints),
+		cmocka_unit_test(test_sources),
+		cmocka_unit_test(test_sources_errors),
+		cmocka_unit_test(test_is_stale),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

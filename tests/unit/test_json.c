@@ -591,10 +591,22 @@ static void test_summary(void **state)
 	diags_add(&bad, DIAG_ERROR, "bad \"x\".xml", 3, "unexpected <%s>\n\tat\x01 \"%s\"", "y", "z");
 	const char sha[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 	struct json_input in[2] = {
-		{ "dir/\"odd\"\tname \xC3\xBC.xml", sha, j.doc, true, &j.d, j.scen, j.prof, pdf,
-		  "out/json-test/overview.pdf" },
-		{ "bad \"x\".xml", NULL, NULL, false, &bad, NULL, NULL, NULL, NULL },
+		{ .file = "dir/\"odd\"\tname \xC3\xBC.xml", .sha256 = sha, .doc = j.doc,
+		  .valid = true, .diags = &j.d, .scenarios = j.scen, .profiles = j.prof,
+		  .pdf = pdf, .overview_pdf = "out/json-test/overview.pdf" },
+		{ .file = "bad \"x\".xml", .valid = false, .diags = &bad },
 	};
+	/* SPEC 6.4: the files read and their fingerprint */
+	const struct doc_file files[2] = {
+		{ "dir/\"odd\"\tname \xC3\xBC.xml", sha },
+		{ "shared/base.xml",
+		  "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210" },
+	};
+	char fp[65];
+	model_fingerprint(files, 2, fp);
+	in[0].files = files;
+	in[0].nfiles = 2;
+	in[0].fingerprint = fp;
 	struct mem m;
 	S_open(&m);
 	assert_true(json_write(m.f, in, 2, "1.2.3"));
@@ -611,9 +623,19 @@ static void test_summary(void **state)
 	assert_int_equal(inputs->n, 2);
 
 	const struct jval *i0 = S_at(inputs, 0);
-	S_keys(i0, 9, (const char *const[]){ "file", "sha256", "id", "valid", "errors",
-	                                     "warnings", "scenarios", "profiles",
-	                                     "overview_pdf" });
+	S_keys(i0, 13, (const char *const[]){ "file", "sha256", "files", "fingerprint", "id",
+	                                      "valid", "generated", "errors", "warnings",
+	                                      "scenarios", "ratings", "profiles",
+	                                      "overview_pdf" });
+	S_is_null(S_get(i0, "generated"));       /* not given here */
+	assert_int_equal(S_get(i0, "ratings")->type, J_OBJ);
+	const struct jval *fl = S_get(i0, "files");
+	assert_int_equal(fl->n, 2);
+	S_keys(S_at(fl, 0), 2, (const char *const[]){ "path", "sha256" });
+	S_is_str(S_get(S_at(fl, 0), "path"), "dir/\"odd\"\tname \xC3\xBC.xml");
+	S_is_str(S_get(S_at(fl, 0), "sha256"), sha);
+	S_is_str(S_get(S_at(fl, 1), "path"), "shared/base.xml");
+	S_is_str(S_get(i0, "fingerprint"), fp);
 	S_is_str(S_get(i0, "overview_pdf"), "out/json-test/overview.pdf");
 	S_is_null(S_get(S_at(inputs, 1), "overview_pdf"));
 	S_is_str(S_get(i0, "file"), "dir/\"odd\"\tname \xC3\xBC.xml");
@@ -677,9 +699,11 @@ static void test_summary(void **state)
 	const struct jval *profs = S_get(i0, "profiles");
 	assert_int_equal(profs->n, 1);                       /* "skipped" is left out */
 	const struct jval *p = S_at(profs, 0);
-	S_keys(p, 13, (const char *const[]){ "id", "verdict", "winner", "leaders", "margin",
+	S_keys(p, 14, (const char *const[]){ "id", "verdict", "winner", "leaders", "margin",
 	                                     "ranking", "weights", "critical", "stability",
-	                                     "pdf", "unknowns", "rating_flip", "acceptability" });
+	                                     "pdf", "unknowns", "rating_flip", "acceptability",
+	                                     "change" });
+	S_is_null(S_get(p, "change"));           /* no baseline */
 	S_is_str(S_get(p, "id"), "team");
 	S_is_str(S_get(p, "winner"), "alpha");
 	assert_true(fabs(S_get(p, "margin")->num - 30) < 1e-9);
@@ -730,10 +754,14 @@ static void test_summary(void **state)
 
 	/* the invalid input: its error, nulls and empty lists */
 	const struct jval *i1 = S_at(inputs, 1);
-	S_keys(i1, 9, (const char *const[]){ "file", "sha256", "id", "valid", "errors",
-	                                     "warnings", "scenarios", "profiles",
-	                                     "overview_pdf" });
+	S_keys(i1, 13, (const char *const[]){ "file", "sha256", "files", "fingerprint", "id",
+	                                      "valid", "generated", "errors", "warnings",
+	                                      "scenarios", "ratings", "profiles",
+	                                      "overview_pdf" });
+	assert_int_equal(S_get(i1, "ratings")->n, 0);
 	S_is_null(S_get(i1, "sha256"));
+	S_is_null(S_get(i1, "files"));
+	S_is_null(S_get(i1, "fingerprint"));
 	S_is_null(S_get(i1, "id"));
 	assert_true(S_get(i1, "valid")->type == J_BOOL && !S_get(i1, "valid")->b);
 	const struct jval *e = S_at(S_get(i1, "errors"), 0);
@@ -762,7 +790,8 @@ static void test_summary_nulls(void **state)
 	 * alpha (92.5) and gamma (62.5, 30 < 40 behind) */
 	const double *u = verdict_normalise(j.doc, j.a);
 	j.prof[0] = verdict_profile(j.doc, u, 0, 40.0, j.a);
-	struct json_input in = { "t.xml", NULL, j.doc, true, &j.d, j.scen, j.prof, NULL, NULL };
+	struct json_input in = { .file = "t.xml", .doc = j.doc, .valid = true, .diags = &j.d,
+	                         .scenarios = j.scen, .profiles = j.prof };
 	struct mem m;
 	S_open(&m);
 	assert_true(json_write(m.f, &in, 1, "1"));

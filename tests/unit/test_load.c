@@ -878,9 +878,50 @@ static void test_xinclude(void **state)
 	assert_string_equal(doc->frameworks[1].pos.file, fwb);
 	assert_int_equal(doc->frameworks[1].pos.line, 3);
 	assert_string_equal(doc->pos.file, main_path);
+	/* SPEC 6.4: every file read, once, in the order first read; the
+	 * includes relative to the main file's directory */
+	assert_int_equal(doc->nfiles, 3);
+	assert_string_equal(doc->files[0].path, main_path);
+	assert_string_equal(doc->files[1].path, "shared/common.xml");
+	assert_string_equal(doc->files[2].path, "shared/fw-b.xml");
+	char fp[65];
+	model_fingerprint(doc->files, doc->nfiles, fp);
+	assert_string_equal(doc->fingerprint, fp);
+	assert_string_not_equal(doc->fingerprint, doc->files[0].sha256);
 	model_free(doc);
 	diags_free(&d);
 	tmp_remove(&t);
+}
+
+/* SPEC 6.4: the fingerprint is what sha256sum prints for the lines
+ * "<sha256>  <path>" (computed with printf ... | sha256sum), and the
+ * file's own SHA-256 when there is one file. */
+static void test_fingerprint(void **state)
+{
+	(void)state;
+	const char *a = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+	const char *b = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+	const struct doc_file files[2] = { { "x.xml", a }, { "shared/y z.xml", b } };
+	char fp[65];
+	model_fingerprint(files, 2, fp);
+	assert_string_equal(fp, "ee9028fbcd8ce3f8beb49bf50f1e2b16d17aa172acc704e4f913ba3e371af803");
+	model_fingerprint(files, 1, fp);
+	assert_string_equal(fp, a);
+	model_fingerprint(files, 0, fp);
+	assert_string_equal(fp, "");
+	/* a load with no include: the fingerprint is the file's SHA-256 */
+	struct diags d;
+	diags_init(&d);
+	const char *x = HEAD "<comparison id=\"c\" format=\"1\"><title>T</title></comparison>\n";
+	struct doc *doc = load_memory(x, strlen(x), "m.xml", NULL, &d);
+	assert_non_null(doc);
+	assert_int_equal(doc->nfiles, 1);
+	assert_string_equal(doc->files[0].path, "m.xml");
+	assert_non_null(doc->fingerprint);
+	assert_string_equal(doc->fingerprint, doc->files[0].sha256);
+	assert_int_equal(strlen(doc->fingerprint), 64);
+	model_free(doc);
+	diags_free(&d);
 }
 
 static void test_xinclude_errors(void **state)
@@ -1245,6 +1286,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_xml),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_xinclude),
+		cmocka_unit_test(test_fingerprint),
 		cmocka_unit_test(test_xinclude_errors),
 		cmocka_unit_test(test_xinclude_self),
 		cmocka_unit_test(test_logo),
