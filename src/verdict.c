@@ -725,8 +725,9 @@ static size_t S_top(const double *key, size_t count, double floor, size_t *out,
 	return n;
 }
 
-size_t verdict_reasons(const struct verdict *v, bool favour_first, size_t *out,
-                       size_t max)
+/* The criteria with the largest contributions to the margin, signed as
+ * sign says (+1 for the leader, -1 for the runner-up, 0 for either way). */
+static size_t S_top_contrib(const struct verdict *v, int sign, size_t *out, size_t max)
 {
 	if (!v->has_margin)
 		return 0;
@@ -734,10 +735,16 @@ size_t verdict_reasons(const struct verdict *v, bool favour_first, size_t *out,
 	if (key == NULL)
 		oom_abort();
 	for (size_t c = 0; c < v->ncriteria; c++)
-		key[c] = favour_first ? v->contrib[c] : -v->contrib[c];
+		key[c] = sign == 0 ? fabs(v->contrib[c]) : sign * v->contrib[c];
 	size_t n = S_top(key, v->ncriteria, VERDICT_SCORE_EPS, out, max);
 	free(key);
 	return n;
+}
+
+size_t verdict_reasons(const struct verdict *v, bool favour_first, size_t *out,
+                       size_t max)
+{
+	return S_top_contrib(v, favour_first ? 1 : -1, out, max);
 }
 
 size_t verdict_strengths(const struct doc *doc, const double *u, size_t f,
@@ -779,16 +786,7 @@ const char *verdict_stability_name(enum stability s)
 
 size_t verdict_separators(const struct verdict *v, size_t *out, size_t max)
 {
-	if (!v->has_margin)
-		return 0;
-	double *key = malloc((v->ncriteria ? v->ncriteria : 1) * sizeof *key);
-	if (key == NULL)
-		oom_abort();
-	for (size_t c = 0; c < v->ncriteria; c++)
-		key[c] = fabs(v->contrib[c]);
-	size_t n = S_top(key, v->ncriteria, VERDICT_SCORE_EPS, out, max);
-	free(key);
-	return n;
+	return S_top_contrib(v, 0, out, max);
 }
 
 /* What v judged, as S_qualifies() reads it. */
