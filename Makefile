@@ -47,7 +47,7 @@ LIBS     = $(HPDF_LIBS) $(PKG_LIBS) -lz -lm $(EXTRA_LIBS)
 # One folder per stage with several files (src/load, src/layout, src/report),
 # the command line in src/cli, shared helpers in src/util; the single-file
 # stages sit in src/ itself.  docs/design.md says which is which.
-LIB_SRC  := $(wildcard src/*.c src/load/*.c src/layout/*.c src/report/*.c src/util/*.c)
+LIB_SRC  := $(wildcard src/*.c src/load/*.c src/pdf/*.c src/layout/*.c src/report/*.c src/util/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema_xsd.o
 CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)

@@ -1,9 +1,9 @@
 /* pdf.h - drawing a laid-out report with libharu.
  *
- * The only module that includes libharu.  A pdf_writer is one PDF
- * document: it loads the fonts (so the layout can measure with them) and
- * the images, draws a struct ldoc and hands back the bytes.  Writing them
- * to disk is the CLI's job.  It also answers two questions asked before
+ * The only stage that includes libharu (src/pdf/).  A pdf_writer holds
+ * the fonts, set up once: it measures text for the layout, draws a struct
+ * ldoc with its images into a PDF document and hands back the bytes, as
+ * often as asked.  Writing them to disk is the CLI's job.  It also answers two questions asked before
  * any report is laid out: which characters the fonts can draw, and whether
  * a logo is an image it can embed. */
 #ifndef VERDICT_PDF_H
@@ -22,21 +22,33 @@ struct pdf_info {
 	time_t created;
 };
 
-/* A writer with DejaVu Sans regular and bold from font_dir loaded.  NULL on
- * failure with a message in *err (owned by the caller, free()). */
+/* A writer with DejaVu Sans regular and bold from font_dir.  NULL on
+ * failure with a message in *err (owned by the caller, free()).
+ *
+ * A report whose every character is in windows-1252 or is one of the
+ * marks the reports draw (pdf_charset_latin) is drawn with single-byte
+ * TrueType fonts, which the writer sets up at once; any other, with UTF-8
+ * CID fonts, set up when first needed, which costs about as much as
+ * drawing a report.  After each report the writer sets the fonts it used
+ * up again, from its fonts as they were prepared: so a process that
+ * forks after setting up (pdf_want_utf8) pays for it once. */
 struct pdf_writer *pdf_new(const char *font_dir, char **err);
 void pdf_free(struct pdf_writer *w);
+
+/* Sets up the UTF-8 fonts now, for reports that need them; false with
+ * *err (caller frees) on failure. */
+bool pdf_want_utf8(struct pdf_writer *w, char **err);
 
 /* Measures with the writer's fonts; valid as long as the writer.  A
  * character the fonts lack (and any above U+FFFF, which libharu cannot
  * encode) is measured and drawn as U+FFFD, the replacement mark. */
 struct measurer pdf_measurer(struct pdf_writer *w);
 
-/* Loads the image in the len bytes at data (checked with pdf_image_probe;
- * the caller keeps them) into the writer's document, to be drawn by
- * LBOX_IMAGE boxes whose text is key; messages name the image by key (the
- * logo's path).  Loading the same key again does nothing.  false with
- * *err set on failure. */
+/* The image in the len bytes at data (checked with pdf_image_probe; the
+ * caller keeps them until the writer is freed), to be drawn by LBOX_IMAGE
+ * boxes whose text is key; messages name the image by key (the logo's
+ * path).  Adding the same key again does nothing.  false with *err set
+ * when it is not a PNG or JPEG; a failure to load it is pdf_render's. */
 bool pdf_image_add(struct pdf_writer *w, const char *key, const unsigned char *data,
                    size_t len, char **err);
 
@@ -56,6 +68,9 @@ void pdf_charset_free(struct pdf_charset *cs);
 
 /* Whether the fonts draw code point cp (always false above U+FFFF). */
 bool pdf_charset_has(const struct pdf_charset *cs, unsigned long cp);
+
+/* Whether the single-byte fonts draw cp: windows-1252 and the marks. */
+bool pdf_charset_latin(const struct pdf_charset *cs, unsigned long cp);
 
 /* Whether the len bytes at data are a PNG or a JPEG that can be embedded:
  * not over the size limits, and (PNG) decodable throughout.  Gives its

@@ -1,0 +1,645 @@
+/* writer.c - the display list drawn with libharu 2.3.0 (see shared LIBHARU.md).
+ *
+ * A writer holds up to two prepared documents: one with single-byte
+ * fonts, set up at once (cheap), and one with UTF-8 CID fonts, set up
+ * when first needed (about half a report's time).  Each report is drawn
+ * into the first whose fonts encode all of its text; fonts.c says which. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "oom.h"
+#include "pdf_int.h"
+#include "utf8.h"
+#include "xstr.h"
+
+/* DejaVu Sans has no italic in fonts-dejavu-core; italics are the regular
+ * face slanted by this shear. */
+#define ITALIC_SHEAR 0.2
+
+/* A prepared document and its fonts. */
+struct face_set {
+	HPDF_Doc pdf;   /* NULL until set up */
+	HPDF_Font font[LFONT_COUNT];
+	bool latin;     /* single-byte fonts, else UTF-8 */
+};
+
+enum { SET_LATIN, SET_UTF8, SETS };
+
+/* An image to draw (pdf_image_add), loaded into a set's document when a
+ * report drawn there needs it. */
+struct pdf_image {
+	char *key;
+	const unsigned char *data;   /* the caller's */
+	size_t len;
+	HPDF_Image image[SETS];
+};
+
+struct pdf_writer {
+	char *font_dir;
+	struct pdf_charset *charset;
+	struct face_set set[SETS];
+	struct pdf_image *images;
+	size_t nimages;
+	char *scratch;            /* text with replacement marks, see S_clean */
+	size_t scratch_cap;
+	char *bytes;              /* text in the single-byte encoding, see S_latin */
+	size_t bytes_cap;
+	unsigned char *px, *rgb, *mask;   /* an image being loaded */
+	double ascent;            /* of the measurer */
+	jmp_buf jmp;
+	bool armed;               /* jmp is a live frame: see S_on_error */
+	HPDF_STATUS error, detail;
+};
+
+/* libharu reports errors here.  Each function that calls libharu arms a
+ * setjmp around its calls and this jumps back to it.  A jump to a frame
+ * that has returned would crash, so without one the error is only
+ * recorded and the call returns libharu's failure value. */
+static void S_on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	struct pdf_writer *w = data;
+	w->error = error;
+	w->detail = detail;
+	if (w->armed)
+		longjmp(w->jmp, 1);
+}
+
+static char *S_libharu(const struct pdf_writer *w, const char *doing)
+{
+	return xstr_printf("libharu error 0x%04lX (detail %lu) while %s",
+	                   (unsigned long)w->error, (unsigned long)w->detail, doing);
+}
+
+/* libharu refuses a string of more than 65,535 bytes (HPDF_LIMIT_MAX_STRING_LEN)
+ * in a width, a text or an info value.  Text is drawn in pieces of at most
+ * this many bytes, which S_clean can triple. */
+#define S_PIECE 16384
+
+/* The length of the first piece of the n bytes at s: at most S_PIECE,
+ * cut before a UTF-8 continuation byte. */
+static size_t S_piece(const char *s, size_t n)
+{
+	if (n <= S_PIECE)
+		return n;
+	size_t cut = S_PIECE;
+	while (cut > S_PIECE - 3 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	return cut;
+}
+
+/* ---- text --------------------------------------------------------------------- */
+
+/* Decodes one character at s (n bytes left); a stray byte is U+FFFD.  Lax:
+ * only what the fonts lack is replaced, and an overlong form or a
+ * surrogate is never in them, so it goes the same way as one character. */
+static unsigned long S_utf8(const unsigned char *s, size_t n, size_t *len)
+{
+	uint32_t cp;
+	size_t l = utf8_decode(s, n, UTF8_LAX, &cp);
+	*len = l > 0 ? l : 1;
+	return cp;
+}
+
+/* Whether the byte is printable ASCII, which every face draws. */
+static bool S_plain(unsigned char b)
+{
+	return b >= 0x20 && b < 0x7F;
+}
+
+/* The code point the fonts draw for the character at s: itself, or
+ * U+FFFD for one they lack (a control character among them). */
+static unsigned long S_drawn(const struct pdf_charset *cs, const unsigned char *s, size_t n,
+                             size_t *len)
+{
+	if (S_plain(s[0])) {
+		*len = 1;
+		return s[0];
+	}
+	unsigned long cp = S_utf8(s, n, len);
+	return pdf_charset_has(cs, cp) ? cp : 0xFFFD;
+}
+
+/* Grows *buf to hold at least need bytes. */
+static void S_reserve(char **buf, size_t *cap, size_t need)
+{
+	if (*cap >= need)
+		return;
+	*cap = need;
+	free(*buf);
+	*buf = malloc(need);
+	if (*buf == NULL)
+		oom_abort();
+}
+
+/* text, or a copy in the writer's scratch buffer (NUL-terminated, valid
+ * until the next call) in which every character the fonts lack is U+FFFD,
+ * so that what is measured is what is drawn. */
+static const char *S_clean(struct pdf_writer *w, const char *text, size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = *len, i = 0, l;
+	while (i < n && (S_plain(s[i]) || (s[i] >= 0x80 &&
+	                 pdf_charset_has(w->charset, S_utf8(s + i, n - i, &l)))))
+		i += S_plain(s[i]) ? 1 : l;
+	if (i == n && text[n] == '\0')
+		return text;
+	S_reserve(&w->scratch, &w->scratch_cap, 3 * n + 1);
+	size_t o = 0;
+	for (i = 0; i < n; i += l) {
+		unsigned long cp = S_drawn(w->charset, s + i, n - i, &l);
+		if (cp == 0xFFFD && !(l == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
+			memcpy(w->scratch + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+		} else {
+			memcpy(w->scratch + o, s + i, l);
+			o += l;
+		}
+	}
+	w->scratch[o] = '\0';
+	*len = o;
+	return w->scratch;
+}
+
+/* The n bytes of UTF-8 at text in the single-byte encoding, in the
+ * writer's byte buffer (NUL-terminated, valid until the next call); every
+ * character has a code there (S_fits_latin). */
+static const char *S_latin(struct pdf_writer *w, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	S_reserve(&w->bytes, &w->bytes_cap, n + 1);
+	size_t o = 0;
+	for (size_t i = 0, l; i < n; i += l) {
+		unsigned long cp = S_drawn(w->charset, s + i, n - i, &l);
+		w->bytes[o++] = (char)w->charset->latin[cp];
+	}
+	w->bytes[o] = '\0';
+	return w->bytes;
+}
+
+/* Whether every character of every text of d has a code in the
+ * single-byte fonts (after the replacements S_clean makes). */
+static bool S_fits_latin(const struct pdf_writer *w, const struct ldoc *d)
+{
+	for (size_t p = 0; p < d->npages; p++) {
+		const struct lpage *pg = &d->pages[p];
+		for (size_t b = 0; b < pg->n; b++) {
+			if (pg->boxes[b].kind != LBOX_TEXT)
+				continue;
+			const unsigned char *s = (const unsigned char *)pg->boxes[b].text;
+			size_t n = pg->boxes[b].len;
+			for (size_t i = 0, l; i < n; i += l)
+				if (!S_plain(s[i]) &&
+				    !pdf_charset_latin(w->charset, S_drawn(w->charset, s + i, n - i, &l)))
+					return false;
+				else if (S_plain(s[i]))
+					l = 1;
+		}
+	}
+	return true;
+}
+
+/* ---- measuring ---------------------------------------------------------------- */
+
+/* The faces' own widths (fonts.c), which are libharu's: the same for both
+ * kinds of font, so measuring needs neither. */
+static double S_width(void *ctx, enum lfont font, double size, const char *text,
+                      size_t len)
+{
+	const struct pdf_charset *cs = ctx;
+	const uint16_t *width = cs->width[font == LFONT_BOLD ? 1 : 0];
+	const unsigned char *s = (const unsigned char *)text;
+	unsigned long total = 0;   /* in thousandths of the size, as libharu counts */
+	for (size_t i = 0, l; i < len; i += l)
+		total += width[S_drawn(cs, s + i, len - i, &l)];
+	return total * size / 1000.0;
+}
+
+/* ---- setting up ---------------------------------------------------------------- */
+
+/* Prepares set: a document with the faces from the writer's folder, in
+ * the kind of font set->latin says.  false with *err on failure. */
+static bool S_setup(struct pdf_writer *w, struct face_set *set, char **err)
+{
+	char *volatile path = NULL;
+	set->pdf = HPDF_New(S_on_error, w);
+	if (set->pdf == NULL) {
+		*err = xstr_printf("cannot create a PDF document");
+		return false;
+	}
+	if (setjmp(w->jmp)) {
+		w->armed = false;
+		char *what = xstr_printf("loading fonts from %s", w->font_dir);
+		*err = S_libharu(w, what);
+		free(what);
+		free(path);
+		HPDF_Free(set->pdf);
+		set->pdf = NULL;
+		return false;
+	}
+	w->armed = true;
+	HPDF_Doc pdf = set->pdf;
+	/* Compression before fonts, or the fonts stay uncompressed.  The UTF-8
+	 * encoder also converts outline titles and info strings. */
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	const char *encoding = set->latin ? pdf_latin_encoder(pdf) : "UTF-8";
+	for (size_t i = 0; i < PDF_FACES; i++) {
+		path = xstr_printf("%s/%s", w->font_dir, pdf_faces[i]);
+		const char *name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+		HPDF_Font f = HPDF_GetFont(pdf, name, encoding);
+		free(path);
+		path = NULL;
+		/* Internal calls report through their result, not the handler:
+		 * pass a failure on to it, which jumps back above. */
+		HPDF_STATUS st = set->latin ? pdf_latin_tounicode(pdf, f)
+		                            : pdf_utf8_tounicode(f, w->charset);
+		if (st != HPDF_OK)
+			S_on_error(st, 0, w);
+		set->font[i == 0 ? LFONT_REGULAR : LFONT_BOLD] = f;
+	}
+	set->font[LFONT_ITALIC] = set->font[LFONT_REGULAR];
+	w->armed = false;
+	return true;
+}
+
+static void S_drop(struct pdf_writer *w, size_t k)
+{
+	HPDF_Free(w->set[k].pdf);
+	w->set[k].pdf = NULL;
+	for (size_t i = 0; i < w->nimages; i++)
+		w->images[i].image[k] = NULL;
+}
+
+struct pdf_writer *pdf_new(const char *font_dir, char **err)
+{
+	*err = NULL;
+	/* Fail early with a clear message rather than through libharu's codes. */
+	for (size_t i = 0; i < PDF_FACES; i++) {
+		char *p = xstr_printf("%s/%s", font_dir, pdf_faces[i]);
+		FILE *fp = fopen(p, "rb");
+		if (fp == NULL) {
+			*err = xstr_printf("missing font %s (run make install, or pass --font-dir)", p);
+			free(p);
+			return NULL;
+		}
+		fclose(fp);
+		free(p);
+	}
+	struct pdf_charset *cs = pdf_charset_load(font_dir, err);
+	if (cs == NULL)
+		return NULL;
+	struct pdf_writer *w = calloc(1, sizeof *w);
+	if (w == NULL)
+		oom_abort();
+	w->font_dir = xstr_printf("%s", font_dir);
+	w->charset = cs;
+	w->set[SET_LATIN].latin = true;
+	if (!S_setup(w, &w->set[SET_LATIN], err)) {
+		pdf_free(w);
+		return NULL;
+	}
+	/* The ascent comes from the regular face (every face the reports use
+	 * shares it), rounded to a hundredth of the size: DejaVu Sans's
+	 * 928/1000 puts baselines at 0.93 of the size, where they have always
+	 * been. */
+	HPDF_Font regular = w->set[SET_LATIN].font[LFONT_REGULAR];
+	w->ascent = round(HPDF_Font_GetAscent(regular) / 10.0) / 100.0;
+	return w;
+}
+
+bool pdf_want_utf8(struct pdf_writer *w, char **err)
+{
+	*err = NULL;
+	return w->set[SET_UTF8].pdf != NULL || S_setup(w, &w->set[SET_UTF8], err);
+}
+
+void pdf_free(struct pdf_writer *w)
+{
+	if (w == NULL)
+		return;
+	for (size_t k = 0; k < SETS; k++)
+		HPDF_Free(w->set[k].pdf);
+	for (size_t i = 0; i < w->nimages; i++)
+		free(w->images[i].key);
+	free(w->images);
+	free(w->scratch);
+	free(w->bytes);
+	free(w->font_dir);
+	pdf_charset_free(w->charset);
+	free(w);
+}
+
+struct measurer pdf_measurer(struct pdf_writer *w)
+{
+	return (struct measurer){ S_width, w->charset, w->ascent };
+}
+
+/* ---- images ---------------------------------------------------------------------- */
+
+bool pdf_image_add(struct pdf_writer *w, const char *key, const unsigned char *buf,
+                   size_t len, char **err)
+{
+	*err = NULL;
+	for (size_t i = 0; i < w->nimages; i++)
+		if (strcmp(w->images[i].key, key) == 0)
+			return true;
+	if (!pdf_is_png(buf, len) && !pdf_is_jpeg(buf, len)) {
+		*err = xstr_printf("%s is not a PNG or JPEG image", key);
+		return false;
+	}
+	struct pdf_image *im = realloc(w->images, (w->nimages + 1) * sizeof *im);
+	if (im == NULL)
+		oom_abort();
+	w->images = im;
+	im[w->nimages++] = (struct pdf_image){ .key = xstr_printf("%s", key), .data = buf,
+	                                       .len = len };
+	return true;
+}
+
+/* Loads decoded PNG pixels (w->px): RGB, with the alpha channel as a soft
+ * mask when any pixel is not opaque.  The buffers stay in w, which frees
+ * them even when libharu jumps out. */
+static HPDF_Image S_png_image(struct pdf_writer *w, HPDF_Doc pdf, unsigned wd, unsigned ht,
+                              bool alpha)
+{
+	size_t n = (size_t)wd * ht;
+	if (!alpha)
+		return HPDF_LoadRawImageFromMem(pdf, w->px, wd, ht, HPDF_CS_DEVICE_RGB, 8);
+	w->rgb = malloc(3 * n);
+	w->mask = malloc(n);
+	if (w->rgb == NULL || w->mask == NULL)
+		oom_abort();
+	bool opaque = true;
+	for (size_t i = 0; i < n; i++) {
+		memcpy(w->rgb + 3 * i, w->px + 4 * i, 3);
+		w->mask[i] = w->px[4 * i + 3];
+		opaque = opaque && w->px[4 * i + 3] == 255;
+	}
+	HPDF_Image img = HPDF_LoadRawImageFromMem(pdf, w->rgb, wd, ht, HPDF_CS_DEVICE_RGB, 8);
+	if (!opaque)
+		HPDF_Image_AddSMask(img, HPDF_LoadRawImageFromMem(pdf, w->mask, wd, ht,
+		                                                  HPDF_CS_DEVICE_GRAY, 8));
+	return img;
+}
+
+static void S_free_pixels(struct pdf_writer *w)
+{
+	free(w->px);
+	free(w->rgb);
+	free(w->mask);
+	w->px = w->rgb = w->mask = NULL;
+}
+
+/* Loads image im into set k's document.  false with *err on failure. */
+static bool S_image_load(struct pdf_writer *w, size_t k, struct pdf_image *im, char **err)
+{
+	if (setjmp(w->jmp)) {
+		w->armed = false;
+		char *what = xstr_printf("loading the image %s", im->key);
+		*err = S_libharu(w, what);
+		free(what);
+		S_free_pixels(w);
+		return false;
+	}
+	w->armed = true;
+	HPDF_Doc pdf = w->set[k].pdf;
+	HPDF_Image img = NULL;
+	unsigned wd, ht;
+	bool alpha;
+	if (pdf_is_png(im->data, im->len)) {
+		if (pdf_png_decode(im->data, im->len, &w->px, &wd, &ht, &alpha, err))
+			img = S_png_image(w, pdf, wd, ht, alpha);
+	} else if (pdf_jpeg_size(im->data, im->len, &wd, &ht, err)) {
+		img = HPDF_LoadJpegImageFromMem(pdf, im->data, (HPDF_UINT)im->len);
+	}
+	w->armed = false;
+	S_free_pixels(w);
+	im->image[k] = img;
+	return img != NULL;
+}
+
+static HPDF_Image S_find_image(const struct pdf_writer *w, size_t k, const char *key)
+{
+	for (size_t i = 0; i < w->nimages; i++)
+		if (strcmp(w->images[i].key, key) == 0)
+			return w->images[i].image[k];
+	return NULL;
+}
+
+/* ---- drawing ------------------------------------------------------------------------ */
+
+static void S_color(HPDF_Page page, struct lcolor c, bool fill)
+{
+	if (fill)
+		HPDF_Page_SetRGBFill(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+	else
+		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+}
+
+static void S_box(struct pdf_writer *w, size_t k, HPDF_Page page, const struct lbox *b,
+                  double height)
+{
+	const struct face_set *set = &w->set[k];
+	switch (b->kind) {
+	case LBOX_TEXT: {
+		size_t len = b->len;
+		HPDF_Page_SetFontAndSize(page, set->font[b->font], (HPDF_REAL)b->size);
+		S_color(page, b->color, true);
+		HPDF_Page_SetTextMatrix(page, 1, 0, b->font == LFONT_ITALIC ? ITALIC_SHEAR : 0,
+		                        1, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y));
+		for (size_t at = 0, n; at < len; at += n) {
+			n = S_piece(b->text + at, len - at);
+			size_t clean_len = n;
+			const char *t = S_clean(w, b->text + at, &clean_len);
+			HPDF_Page_ShowText(page, set->latin ? S_latin(w, t, clean_len) : t);
+		}
+		break;
+	}
+	case LBOX_RECT:
+		S_color(page, b->color, b->fill);
+		if (!b->fill)
+			HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->size);
+		HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y - b->h),
+		                    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+		if (b->fill)
+			HPDF_Page_Fill(page);
+		else
+			HPDF_Page_Stroke(page);
+		break;
+	case LBOX_LINE:
+		S_color(page, b->color, false);
+		HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->size);
+		HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y));
+		HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(height - b->y - b->h));
+		HPDF_Page_Stroke(page);
+		break;
+	case LBOX_LINK: {
+		HPDF_Rect r = { (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y - b->h),
+		                (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(height - b->y) };
+		HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, b->text);
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		break;
+	}
+	case LBOX_IMAGE: {
+		HPDF_Image img = S_find_image(w, k, b->text);
+		if (img != NULL)
+			HPDF_Page_DrawImage(page, img, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y - b->h),
+			                    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
+		break;
+	}
+	}
+}
+
+/* Draws one page's boxes; consecutive texts share one BT/ET block. */
+static void S_page(struct pdf_writer *w, size_t k, HPDF_Page page, const struct lpage *p,
+                   double height)
+{
+	bool in_text = false;
+	for (size_t i = 0; i < p->n; i++) {
+		bool text = p->boxes[i].kind == LBOX_TEXT;
+		if (text != in_text) {
+			if (text)
+				HPDF_Page_BeginText(page);
+			else
+				HPDF_Page_EndText(page);
+			in_text = text;
+		}
+		S_box(w, k, page, &p->boxes[i], height);
+	}
+	if (in_text)
+		HPDF_Page_EndText(page);
+}
+
+/* value with the same replacements as the text, in one piece that libharu
+ * takes as a string: a longer one (an outline entry or an info value; the
+ * page shows it whole) is cut at a character and ends with an ellipsis.
+ * The result is value, the scratch buffer or *copy (the caller frees). */
+static const char *S_string(struct pdf_writer *w, const char *value, char **copy)
+{
+	size_t len = strlen(value);
+	*copy = NULL;
+	if (len <= S_PIECE)
+		return S_clean(w, value, &len);
+	len = S_piece(value, len);
+	const char *t = S_clean(w, value, &len);
+	*copy = xstr_printf("%.*s\xE2\x80\xA6", (int)len, t);
+	return *copy;
+}
+
+/* Sets a document info string. */
+static void S_attr(struct pdf_writer *w, HPDF_Doc pdf, HPDF_InfoType type, const char *value)
+{
+	char *copy;
+	HPDF_SetInfoAttr(pdf, type, S_string(w, value, &copy));
+	free(copy);
+}
+
+static void S_info(struct pdf_writer *w, HPDF_Doc pdf, const struct pdf_info *info)
+{
+	if (info->title)
+		S_attr(w, pdf, HPDF_INFO_TITLE, info->title);
+	if (info->author)
+		S_attr(w, pdf, HPDF_INFO_AUTHOR, info->author);
+	if (info->subject)
+		S_attr(w, pdf, HPDF_INFO_SUBJECT, info->subject);
+	if (info->creator)
+		S_attr(w, pdf, HPDF_INFO_CREATOR, info->creator);
+	struct tm tm;
+	gmtime_r(&info->created, &tm);
+	/* '+' with zero offsets, not 'Z': see LIBHARU.md. */
+	HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	                tm.tm_min, tm.tm_sec, '+', 0, 0 };
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
+}
+
+/* The outline: levels nest under the latest entry of the level above. */
+static void S_outline(struct pdf_writer *w, HPDF_Doc pdf, const struct ldoc *d,
+                      const HPDF_Page *pages, HPDF_Outline *parents)
+{
+	HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+	for (size_t i = 0; i < d->noutline; i++) {
+		const struct loutline *o = &d->outline[i];
+		int lv = o->level < 0 ? 0 : o->level > 3 ? 3 : o->level;
+		while (lv > 0 && parents[lv - 1] == NULL)
+			lv--;
+		HPDF_Outline parent = lv > 0 ? parents[lv - 1] : NULL;
+		char *copy;
+		HPDF_Outline ol = HPDF_CreateOutline(pdf, parent, S_string(w, o->title, &copy), utf8);
+		free(copy);
+		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[o->page]);
+		/* libharu refuses XYZ with a null zoom; FitH keeps the reader's width. */
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)(d->height - o->y + 4));
+		HPDF_Outline_SetDestination(ol, dst);
+		HPDF_Outline_SetOpened(ol, lv == 0 ? HPDF_TRUE : HPDF_FALSE);
+		parents[lv] = ol;
+		for (int k = lv + 1; k < 4; k++)
+			parents[k] = NULL;
+	}
+}
+
+/* Loads the images set k's document lacks; false with *err on failure. */
+static bool S_images(struct pdf_writer *w, size_t k, char **err)
+{
+	for (size_t i = 0; i < w->nimages; i++)
+		if (w->images[i].image[k] == NULL && !S_image_load(w, k, &w->images[i], err))
+			return false;
+	return true;
+}
+
+bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
+                const struct pdf_info *info, unsigned char **bytes,
+                size_t *len, char **err)
+{
+	*bytes = NULL;
+	*err = NULL;
+	size_t k = S_fits_latin(w, d) ? SET_LATIN : SET_UTF8;
+	if (w->set[k].pdf == NULL && !S_setup(w, &w->set[k], err))
+		return false;
+	if (!S_images(w, k, err))
+		return false;
+	HPDF_Doc pdf = w->set[k].pdf;
+	HPDF_Page *volatile pages = calloc(d->npages ? d->npages : 1, sizeof *pages);
+	HPDF_Outline *volatile parents = calloc(4, sizeof *parents);
+	unsigned char *volatile buf = NULL;
+	if (pages == NULL || parents == NULL)
+		oom_abort();
+	if (setjmp(w->jmp)) {
+		w->armed = false;
+		*err = S_libharu(w, "writing the PDF");
+		free(pages);
+		free(parents);
+		free(buf);
+		S_drop(w, k);
+		return false;
+	}
+	w->armed = true;
+	HPDF_SetPageMode(pdf, d->noutline ? HPDF_PAGE_MODE_USE_OUTLINE : HPDF_PAGE_MODE_USE_NONE);
+	for (size_t i = 0; i < d->npages; i++) {
+		pages[i] = HPDF_AddPage(pdf);
+		HPDF_Page_SetWidth(pages[i], (HPDF_REAL)d->width);
+		HPDF_Page_SetHeight(pages[i], (HPDF_REAL)d->height);
+		S_page(w, k, pages[i], &d->pages[i], d->height);
+	}
+	S_outline(w, pdf, d, pages, parents);
+	S_info(w, pdf, info);
+	HPDF_SaveToStream(pdf);
+	HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+	buf = malloc(size ? size : 1);
+	if (buf == NULL)
+		oom_abort();
+	HPDF_UINT32 got = size;
+	HPDF_ReadFromStream(pdf, buf, &got);
+	w->armed = false;
+	*bytes = buf;
+	*len = got;
+	free(pages);
+	free(parents);
+	/* The document has its pages now: the next report gets a fresh one. */
+	S_drop(w, k);
+	return true;
+}
