@@ -57,13 +57,14 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/%)
 TEST_HDR := $(wildcard tests/unit/*.h)
 DUMP     := $(BUILD)/golden-dump
 FONTS    := fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf
+LATIN    := fonts/DejaVuSans-1252.ttf fonts/DejaVuSans-Bold-1252.ttf
 DEJAVU   := /usr/share/fonts/truetype/dejavu
 
 .PHONY: all deps test-deps report test progs unit e2e golden memcheck asan regen bench clean docs \
         install uninstall FORCE
 .DELETE_ON_ERROR:
 
-all: $(BUILD)/verdict $(FONTS)
+all: $(BUILD)/verdict $(FONTS) $(LATIN)
 
 # The Debian packages (scripts/ensure-deps.sh): deps what building and the
 # reports need, checked before anything is built; test-deps the tests' tools too.
@@ -73,7 +74,7 @@ deps:
 test-deps:
 	@sh scripts/ensure-deps.sh --test
 
-$(LIB_OBJ) $(CLI_OBJ) $(BUILD)/gen/schema_xsd.c $(FONTS): | deps
+$(LIB_OBJ) $(CLI_OBJ) $(BUILD)/gen/schema_xsd.c $(FONTS) $(LATIN): | deps
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) | $(BUILD)/obj
 	@mkdir -p $(@D)
@@ -127,6 +128,15 @@ FONTTOOLS ?= /usr/bin/python3 -m fontTools.subset
 $(FONTS): fonts/%.ttf: fonts/unicodes.txt $(wildcard $(FONTS:fonts/%=$(DEJAVU)/%))
 	@mkdir -p fonts
 	$(FONTTOOLS) $(DEJAVU)/$*.ttf --unicodes-file=fonts/unicodes.txt --output-file=$@ \
+	  --no-hinting --no-glyph-names --layout-features='' \
+	  --drop-tables+=GSUB,GPOS,GDEF,kern,MATH,FFTM 2>/dev/null
+
+# The same faces cut down to windows-1252 and the marks the reports draw
+# (fonts/latin.txt): a report whose text fits draws with these through
+# single-byte fonts, a tenth of the size to embed (src/pdf/fonts.c).
+$(LATIN): fonts/%-1252.ttf: fonts/latin.txt $(wildcard $(FONTS:fonts/%=$(DEJAVU)/%))
+	@mkdir -p fonts
+	$(FONTTOOLS) $(DEJAVU)/$*.ttf --unicodes-file=fonts/latin.txt --output-file=$@ \
 	  --no-hinting --no-glyph-names --layout-features='' \
 	  --drop-tables+=GSUB,GPOS,GDEF,kern,MATH,FFTM 2>/dev/null
 
@@ -192,7 +202,7 @@ COMPLETION := $(firstword $(wildcard contrib/verdict.bash-completion contrib/ver
 install: all
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)
 	$(INSTALL) -m 755 $(BUILD)/verdict $(DESTDIR)$(BINDIR)/verdict
-	$(INSTALL) -m 644 $(FONTS) schema/verdict-1.xsd $(DESTDIR)$(SHAREDIR)/
+	$(INSTALL) -m 644 $(FONTS) $(LATIN) schema/verdict-1.xsd $(DESTDIR)$(SHAREDIR)/
 ifneq ($(MANPAGE),)
 	$(INSTALL) -d $(DESTDIR)$(MAN1DIR)
 	$(INSTALL) -m 644 $(MANPAGE) $(DESTDIR)$(MAN1DIR)/verdict.1
@@ -205,6 +215,7 @@ endif
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/verdict $(DESTDIR)$(MAN1DIR)/verdict.1 \
 	  $(DESTDIR)$(COMPDIR)/verdict $(FONTS:fonts/%=$(DESTDIR)$(SHAREDIR)/%) \
+	  $(LATIN:fonts/%=$(DESTDIR)$(SHAREDIR)/%) \
 	  $(DESTDIR)$(SHAREDIR)/verdict-1.xsd
 	@rmdir $(DESTDIR)$(SHAREDIR) 2>/dev/null || true
 

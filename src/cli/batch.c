@@ -2,9 +2,10 @@
  *
  * Each input is read (load_file), checked and judged, and its diagnostics
  * printed; then the (input, report) work list, cut to this run's shard, is
- * written by one process or by --jobs workers, each PDF atomically (in a
- * child forked from a process that set the fonts up once), and the JSON
- * summary last. */
+ * written by one process or by --jobs workers, each PDF atomically, and
+ * the JSON summary last.  A report of an input whose text needs the UTF-8
+ * fonts is drawn in a child forked from a process that set them up once;
+ * any other in place, with the single-byte fonts (pdf.h). */
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -50,6 +51,7 @@ struct input {
 	char *overview;
 	char *logo;               /* the logo's path when it can be embedded */
 	double logo_w, logo_h;    /* its size in pixels */
+	bool utf8;                /* has text the single-byte fonts lack */
 };
 
 struct item {
@@ -157,9 +159,20 @@ static bool S_fonts_ready(const struct run *r, bool given)
 	return true;
 }
 
+/* What check_glyphs asks: whether the fonts draw cp, noting in *utf8
+ * whether it is one that only the UTF-8 fonts do. */
+struct glyph_query {
+	const struct pdf_charset *cs;
+	bool *utf8;
+};
+
 static bool S_has_char(const void *ctx, unsigned long cp)
 {
-	return pdf_charset_has(ctx, cp);
+	const struct glyph_query *q = ctx;
+	bool has = pdf_charset_has(q->cs, cp);
+	if (has && !pdf_charset_latin(q->cs, cp))
+		*q->utf8 = true;
+	return has;
 }
 
 /* The checks beyond the document, with what the PDF module knows: the
@@ -174,8 +187,9 @@ static void S_outside(struct run *r, struct input *in)
 		r->charset_tried = true;
 		free(err);
 	}
+	struct glyph_query q = { r->charset, &in->utf8 };
 	if (r->charset != NULL)
-		check_glyphs(in->doc, S_has_char, r->charset, &in->diags);
+		check_glyphs(in->doc, S_has_char, &q, &in->diags);
 	if (check_logo(in->doc, pdf_image_probe, &in->logo_w, &in->logo_h, &in->diags))
 		in->logo = arena_strdup(in->arena, in->doc->meta.logo_path);
 }
@@ -464,15 +478,31 @@ static bool S_write_forked(struct run *r, struct pdf_writer *ready, const struct
 	return false;
 }
 
+/* Whether any of items k, k+step, ... is of an input that needs the
+ * UTF-8 fonts. */
+static bool S_any_utf8(const struct run *r, size_t k, size_t step)
+{
+	for (size_t i = k; i < r->nitems; i += step)
+		if (r->inputs[r->items[i].input].utf8)
+			return true;
+	return false;
+}
+
 /* Writes items k, k+step, ...; reports each success on fd (when >= 0).
- * The fonts are set up once, here, and every report is written from them
- * (S_write_forked; the last one in place): about half of a report's time
- * was setting them up. */
+ * The fonts are set up once, here.  A report that needs the UTF-8 fonts
+ * is written from them in a forked child (S_write_forked; the last one in
+ * place): setting them up costs as much as writing a report.  Any other
+ * is written in place: the single-byte fonts cost less to set up again
+ * than a fork. */
 static bool S_work(struct run *r, size_t k, size_t step, int fd, bool *done)
 {
 	bool ok = true;
 	char *fonts_err = NULL;
 	struct pdf_writer *ready = k < r->nitems ? pdf_new(S_font_dir(&r->opt), &fonts_err) : NULL;
+	if (ready != NULL && S_any_utf8(r, k, step) && !pdf_want_utf8(ready, &fonts_err)) {
+		pdf_free(ready);
+		ready = NULL;
+	}
 	for (size_t i = k; i < r->nitems; i += step) {
 		if (cli_stop_pending()) {   /* stop.c: between two reports */
 			ok = false;
@@ -485,7 +515,7 @@ static bool S_work(struct run *r, size_t k, size_t step, int fd, bool *done)
 		if (r->tty && r->opt.verbosity >= 0 && step == 1)
 			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, r->nitems, path);
 		bool wrote = false;
-		if (ready != NULL && i + step >= r->nitems)   /* the last: no copy needed */
+		if (ready != NULL && (!in->utf8 || i + step >= r->nitems))
 			wrote = S_write(r, ready, it, &err);
 		else if (ready != NULL)
 			wrote = S_write_forked(r, ready, it, &err);

@@ -20,6 +20,8 @@
 #include "xstr.h"
 
 const char *const pdf_faces[PDF_FACES] = { "DejaVuSans.ttf", "DejaVuSans-Bold.ttf" };
+const char *const pdf_latin_faces[PDF_FACES] = { "DejaVuSans-1252.ttf",
+                                                 "DejaVuSans-Bold-1252.ttf" };
 
 bool pdf_slurp(const char *path, size_t max, unsigned char **buf, size_t *len, char **err)
 {
@@ -235,6 +237,28 @@ struct pdf_charset *pdf_charset_load(const char *font_dir, char **err)
 			cs->latin[u] = (unsigned char)code;
 	}
 	return cs;
+}
+
+bool pdf_latin_face_ok(const char *path, const struct pdf_charset *cs, size_t k)
+{
+	unsigned char *buf, *bits = calloc(1, 65536 / 8);
+	uint16_t *width = calloc(65536, sizeof *width);
+	size_t len;
+	char *err = NULL;
+	if (bits == NULL || width == NULL)
+		oom_abort();
+	bool ok = pdf_slurp(path, PDF_FONT_MAX_BYTES, &buf, &len, &err);
+	if (ok) {
+		struct face fc = { .f = buf, .len = len, .bits = bits, .width = width };
+		ok = S_read_face(&fc);
+		free(buf);
+	}
+	for (unsigned long u = 0; u < 0xFFFF && ok; u++)
+		ok = cs->latin[u] == 0 || ((bits[u >> 3] >> (u & 7) & 1) && width[u] == cs->width[k][u]);
+	free(err);
+	free(bits);
+	free(width);
+	return ok;
 }
 
 void pdf_charset_free(struct pdf_charset *cs)

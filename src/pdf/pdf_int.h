@@ -18,6 +18,16 @@
 #define PDF_FACES 2
 extern const char *const pdf_faces[PDF_FACES];
 
+/* The same faces cut down to the single-byte encoding's characters (make
+ * builds them from fonts/latin.txt): a tenth of the size, and so much less
+ * to write into each PDF. */
+extern const char *const pdf_latin_faces[PDF_FACES];
+
+/* Whether the face at path draws every character of the single-byte
+ * encoding with the widths cs gives face k; false also when it cannot be
+ * read. */
+bool pdf_latin_face_ok(const char *path, const struct pdf_charset *cs, size_t k);
+
 #define PDF_FONT_MAX_BYTES (16u << 20)
 
 /* What the faces can draw, and how wide, by code point (the Basic

@@ -39,6 +39,7 @@ struct pdf_image {
 
 struct pdf_writer {
 	char *font_dir;
+	char *latin_path[PDF_FACES];   /* the faces of the single-byte fonts */
 	struct pdf_charset *charset;
 	struct face_set set[SETS];
 	struct pdf_image *images;
@@ -248,7 +249,8 @@ static bool S_setup(struct pdf_writer *w, struct face_set *set, char **err)
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	const char *encoding = set->latin ? pdf_latin_encoder(pdf) : "UTF-8";
 	for (size_t i = 0; i < PDF_FACES; i++) {
-		path = xstr_printf("%s/%s", w->font_dir, pdf_faces[i]);
+		path = set->latin ? xstr_printf("%s", w->latin_path[i])
+		                  : xstr_printf("%s/%s", w->font_dir, pdf_faces[i]);
 		const char *name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
 		HPDF_Font f = HPDF_GetFont(pdf, name, encoding);
 		free(path);
@@ -297,6 +299,15 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 		oom_abort();
 	w->font_dir = xstr_printf("%s", font_dir);
 	w->charset = cs;
+	/* The single-byte subsets when font_dir has them and they fit the
+	 * faces (a --font-dir may hold just the two faces), else the faces. */
+	for (size_t i = 0; i < PDF_FACES; i++) {
+		w->latin_path[i] = xstr_printf("%s/%s", font_dir, pdf_latin_faces[i]);
+		if (!pdf_latin_face_ok(w->latin_path[i], cs, i)) {
+			free(w->latin_path[i]);
+			w->latin_path[i] = xstr_printf("%s/%s", font_dir, pdf_faces[i]);
+		}
+	}
 	w->set[SET_LATIN].latin = true;
 	if (!S_setup(w, &w->set[SET_LATIN], err)) {
 		pdf_free(w);
@@ -329,6 +340,8 @@ void pdf_free(struct pdf_writer *w)
 	free(w->scratch);
 	free(w->bytes);
 	free(w->font_dir);
+	for (size_t i = 0; i < PDF_FACES; i++)
+		free(w->latin_path[i]);
 	pdf_charset_free(w->charset);
 	free(w);
 }
@@ -582,12 +595,23 @@ static void S_outline(struct pdf_writer *w, HPDF_Doc pdf, const struct ldoc *d,
 	}
 }
 
-/* Loads the images set k's document lacks; false with *err on failure. */
-static bool S_images(struct pdf_writer *w, size_t k, char **err)
+/* Loads the images d draws that set k's document lacks, in the order d
+ * first draws them (so that a report's bytes do not depend on the reports
+ * drawn before it); false with *err on failure. */
+static bool S_images(struct pdf_writer *w, size_t k, const struct ldoc *d, char **err)
 {
-	for (size_t i = 0; i < w->nimages; i++)
-		if (w->images[i].image[k] == NULL && !S_image_load(w, k, &w->images[i], err))
-			return false;
+	for (size_t p = 0; p < d->npages; p++)
+		for (size_t b = 0; b < d->pages[p].n; b++) {
+			const struct lbox *box = &d->pages[p].boxes[b];
+			if (box->kind != LBOX_IMAGE)
+				continue;
+			for (size_t i = 0; i < w->nimages; i++) {
+				struct pdf_image *im = &w->images[i];
+				if (strcmp(im->key, box->text) == 0 && im->image[k] == NULL &&
+				    !S_image_load(w, k, im, err))
+					return false;
+			}
+		}
 	return true;
 }
 
@@ -600,7 +624,7 @@ bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
 	size_t k = S_fits_latin(w, d) ? SET_LATIN : SET_UTF8;
 	if (w->set[k].pdf == NULL && !S_setup(w, &w->set[k], err))
 		return false;
-	if (!S_images(w, k, err))
+	if (!S_images(w, k, d, err))
 		return false;
 	HPDF_Doc pdf = w->set[k].pdf;
 	HPDF_Page *volatile pages = calloc(d->npages ? d->npages : 1, sizeof *pages);

@@ -274,7 +274,7 @@ def refused_each(se, out, reason, why):
 
 @test
 def fault_file_size_limit(tmp):
-    """ulimit -f 40: killed by SIGXFSZ before (exit 153, a temp file left);
+    """ulimit -f 20: killed by SIGXFSZ before (exit 153, a temp file left);
     now each write fails with EFBIG, is named, and the old PDFs survive."""
     good = good_reports(tmp)
     for jobs in ("1", "2"):
@@ -283,7 +283,7 @@ def fault_file_size_limit(tmp):
         before = {n: read(os.path.join(out, SUB, n)) for n in os.listdir(good)}
         js = os.path.join(tmp, f"summary{jobs}.json")
         rc, so, se = verdict("-j", jobs, "-o", out, "--json", js, SEED,
-                             preexec_fn=fsize_limit(40))
+                             preexec_fn=fsize_limit(20))
         check(rc == 3, f"-j {jobs}: exit {rc} (153 is death by SIGXFSZ): {se}")
         for r in SEED_REPORTS:
             path = os.path.join(out, SUB, r + ".pdf")

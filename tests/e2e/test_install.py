@@ -18,7 +18,8 @@ import e2e
 from e2e import ROOT, SEED, check, test
 
 EPOCH = "1764000000"
-SHARE = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "verdict-1.xsd")
+SHARE = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-1252.ttf",
+         "DejaVuSans-Bold-1252.ttf", "verdict-1.xsd")
 _build = []
 
 

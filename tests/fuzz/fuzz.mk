@@ -17,7 +17,7 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.c tests/fuzz/fuzz_co
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz_common.c \
 	  $(LIB_OBJ) $(LIBS)
 
-fuzz-build: $(FUZZ_BIN) $(FONTS)
+fuzz-build: $(FUZZ_BIN) $(FONTS) $(LATIN)
 
 fuzz:
 	@$(MAKE) -f $(firstword $(MAKEFILE_LIST)) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS='-O1 -g' \
