@@ -325,9 +325,10 @@ static const char S_cmap_tail[] =
 	"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 
 /* A map for the single-byte fonts: readers that know the glyph names need
- * none, but one that does not still extracts the marks.  Entries come in
- * blocks of at most 100, as the CMap format requires. */
-HPDF_STATUS pdf_latin_tounicode(HPDF_Doc pdf, HPDF_Font font)
+ * none, but one that does not still extracts the marks.  Runs of codes
+ * whose characters follow each other are ranges (ASCII, Latin-1), the
+ * rest single entries. */
+HPDF_STATUS pdf_latin_tounicode(HPDF_Doc pdf, const HPDF_Font *fonts, size_t n)
 {
 	HPDF_Dict map = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
 	if (map == NULL)
@@ -336,23 +337,42 @@ HPDF_STATUS pdf_latin_tounicode(HPDF_Doc pdf, HPDF_Font font)
 	HPDF_STATUS st = HPDF_Stream_WriteStr(map->stream, S_cmap_head);
 	st = st ? st : HPDF_Stream_WriteStr(map->stream,
 	                                    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
-	unsigned codes[256], n = 0;
-	for (unsigned code = 0x20; code <= 0xFF; code++)
-		if (S_latin_unicode(code) != 0)
-			codes[n++] = code;
-	for (unsigned i = 0; i < n && st == HPDF_OK; i++) {
-		char line[40];
-		int at = 0;
-		if (i % 100 == 0)
-			at = snprintf(line, sizeof line, "%u beginbfchar\n", n - i < 100 ? n - i : 100);
-		snprintf(line + at, sizeof line - (size_t)at, "<%02X> <%04X>\n", codes[i],
-		         S_latin_unicode(codes[i]));
-		st = HPDF_Stream_WriteStr(map->stream, line);
-		if (st == HPDF_OK && (i % 100 == 99 || i + 1 == n))
-			st = HPDF_Stream_WriteStr(map->stream, "endbfchar\n");
+	/* runs[i] = { first code, last code }: at most 100 of each kind, as the
+	 * CMap format allows per block, and there are far fewer */
+	unsigned ranges[128][2], chars[128], nr = 0, nc = 0;
+	for (unsigned code = 0x20; code <= 0xFF; code++) {
+		unsigned u = S_latin_unicode(code), last = code;
+		if (u == 0)
+			continue;
+		while (last < 0xFF && S_latin_unicode(last + 1) == u + (last + 1 - code))
+			last++;
+		if (last > code) {
+			ranges[nr][0] = code;
+			ranges[nr++][1] = last;
+			code = last;
+		} else {
+			chars[nc++] = code;
+		}
 	}
+	char line[48];
+	snprintf(line, sizeof line, "%u beginbfrange\n", nr);
+	st = st ? st : HPDF_Stream_WriteStr(map->stream, line);
+	for (unsigned i = 0; i < nr && st == HPDF_OK; i++) {
+		snprintf(line, sizeof line, "<%02X> <%02X> <%04X>\n", ranges[i][0], ranges[i][1],
+		         S_latin_unicode(ranges[i][0]));
+		st = HPDF_Stream_WriteStr(map->stream, line);
+	}
+	snprintf(line, sizeof line, "endbfrange\n%u beginbfchar\n", nc);
+	st = st ? st : HPDF_Stream_WriteStr(map->stream, line);
+	for (unsigned i = 0; i < nc && st == HPDF_OK; i++) {
+		snprintf(line, sizeof line, "<%02X> <%04X>\n", chars[i], S_latin_unicode(chars[i]));
+		st = HPDF_Stream_WriteStr(map->stream, line);
+	}
+	st = st ? st : HPDF_Stream_WriteStr(map->stream, "endbfchar\n");
 	st = st ? st : HPDF_Stream_WriteStr(map->stream, S_cmap_tail);
-	return st ? st : HPDF_Dict_Add(font, "ToUnicode", map);
+	for (size_t i = 0; i < n && st == HPDF_OK; i++)
+		st = HPDF_Dict_Add(fonts[i], "ToUnicode", map);   /* one object, referred to */
+	return st;
 }
 
 /* libharu 2.3.0 gives a UTF-8 font its encoding CMap as its ToUnicode map,

@@ -55,9 +55,9 @@ unsigned pdf_u16(const unsigned char *p);
  * when libharu fails. */
 const char *pdf_latin_encoder(HPDF_Doc pdf);
 
-/* Gives font (loaded with pdf_latin_encoder's encoding) a ToUnicode map,
- * so that every reader extracts the marks' characters. */
-HPDF_STATUS pdf_latin_tounicode(HPDF_Doc pdf, HPDF_Font font);
+/* Gives the n fonts (loaded with pdf_latin_encoder's encoding) one
+ * ToUnicode map, so that every reader extracts the marks' characters. */
+HPDF_STATUS pdf_latin_tounicode(HPDF_Doc pdf, const HPDF_Font *fonts, size_t n);
 
 /* Rewrites the ToUnicode map libharu gives a UTF-8 font (see fonts.c). */
 HPDF_STATUS pdf_utf8_tounicode(HPDF_Font font, const struct pdf_charset *cs);

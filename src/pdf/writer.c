@@ -252,17 +252,19 @@ static bool S_setup(struct pdf_writer *w, struct face_set *set, char **err)
 		path = set->latin ? xstr_printf("%s", w->latin_path[i])
 		                  : xstr_printf("%s/%s", w->font_dir, pdf_faces[i]);
 		const char *name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-		HPDF_Font f = HPDF_GetFont(pdf, name, encoding);
+		set->font[i == 0 ? LFONT_REGULAR : LFONT_BOLD] = HPDF_GetFont(pdf, name, encoding);
 		free(path);
 		path = NULL;
-		/* Internal calls report through their result, not the handler:
-		 * pass a failure on to it, which jumps back above. */
-		HPDF_STATUS st = set->latin ? pdf_latin_tounicode(pdf, f)
-		                            : pdf_utf8_tounicode(f, w->charset);
-		if (st != HPDF_OK)
-			S_on_error(st, 0, w);
-		set->font[i == 0 ? LFONT_REGULAR : LFONT_BOLD] = f;
 	}
+	/* Internal calls report through their result, not the handler: pass
+	 * a failure on to it, which jumps back above. */
+	HPDF_STATUS st = HPDF_OK;
+	if (set->latin)
+		st = pdf_latin_tounicode(pdf, set->font, PDF_FACES);
+	for (size_t i = 0; i < PDF_FACES && !set->latin && st == HPDF_OK; i++)
+		st = pdf_utf8_tounicode(set->font[i], w->charset);
+	if (st != HPDF_OK)
+		S_on_error(st, 0, w);
 	set->font[LFONT_ITALIC] = set->font[LFONT_REGULAR];
 	w->armed = false;
 	return true;
