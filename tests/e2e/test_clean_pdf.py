@@ -3,7 +3,8 @@ poppler (pdftotext, pdftoppm, pdffonts) and qpdf --check exit 0 and print
 nothing on stderr for every report of every example input and layout stress
 input, and text extraction still gives Latin, Greek and Cyrillic words.
 libharu 2.3.0's own ToUnicode map made poppler warn on every font load;
-src/pdf.c (S_tounicode) writes a correct one."""
+src/pdf/fonts.c (pdf_utf8_tounicode) writes a correct one, and gives the
+single-byte fonts one of their own."""
 import glob
 import os
 

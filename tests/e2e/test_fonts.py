@@ -1,0 +1,128 @@
+"""Which fonts a report gets (issue 13, src/pdf/fonts.c): a report whose
+text fits windows-1252 and the marks the reports draw is drawn with
+single-byte TrueType fonts cut down to that repertoire; a report with any
+other character the fonts draw (Greek here) with the UTF-8 CID fonts; both
+extract the same text, marks included, and a batch that mixes them writes
+the same bytes whichever way its reports are spread over processes."""
+import glob
+import os
+import shutil
+
+from e2e import ROOT, SEED, check, pdftext, run, test, tool
+
+SUB = "ml-frameworks-2026"
+MARKS = "●○◌−←→"
+GREEK = "Ομάδα"
+
+
+def fonts_of(pdf):
+    """pdffonts' rows as (name, type, encoding, emb, sub, uni)."""
+    rc, out, err = tool("pdffonts", pdf)
+    check(rc == 0 and err == "", f"pdffonts {pdf}: {err}")
+    rows = []
+    for line in out.splitlines()[2:]:
+        c = line.split()
+        # name type... encoding emb sub uni object ID
+        rows.append((c[0], " ".join(c[1:-6]), c[-6], c[-5], c[-4], c[-3]))
+    check(len(rows) == 2, f"{pdf}: {len(rows)} fonts, wanted regular and bold: {out}")
+    return rows
+
+
+def single_byte(pdf):
+    rows = fonts_of(pdf)
+    return all(r[1] == "TrueType" and r[2] == "Custom" for r in rows), rows
+
+
+def variant(tmp, name, replace):
+    """The seed with replace(text) applied, in tmp (the seed has no files
+    of its own to find)."""
+    with open(os.path.join(ROOT, SEED), encoding="utf-8") as f:
+        text = replace(f.read())
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+def write(tmp, out, *args):
+    rc, _, se = run("-o", os.path.join(tmp, out), *args,
+                    env={"SOURCE_DATE_EPOCH": "1764000000"})
+    check(rc == 0, f"{args}: exit {rc}: {se}")
+    return {os.path.basename(p): p
+            for p in glob.glob(os.path.join(tmp, out, SUB, "*.pdf"))}
+
+
+@test
+def latin_reports_get_single_byte_fonts_and_keep_their_marks(tmp):
+    pdfs = write(tmp, "out", SEED)
+    check(len(pdfs) == 5, f"PDFs: {sorted(pdfs)}")
+    seen = set()
+    for name, pdf in pdfs.items():
+        ok, rows = single_byte(pdf)
+        check(ok, f"{name}: not single-byte TrueType fonts: {rows}")
+        for r in rows:
+            check(r[3:] == ("yes", "yes", "yes"), f"{name}: {r[0]} not embedded as a "
+                  f"subset with a ToUnicode map: {r}")
+        text = pdftext(pdf)
+        seen |= {m for m in MARKS if m in text}
+        check("\ufffd" not in text, f"{name}: a replacement mark in the text")
+        check(os.path.getsize(pdf) < 48000, f"{name}: {os.path.getsize(pdf)} bytes")
+    # the level marks (feature table), the minus (leads), the arrows (chart)
+    check(seen == set(MARKS), f"marks extracted: {sorted(seen)}, wanted {sorted(MARKS)}")
+
+
+@test
+def greek_text_gets_utf8_fonts_only_where_it_is(tmp):
+    # The description is printed in its team's report and the overview.
+    path = variant(tmp, "greek.xml", lambda t: t.replace(
+        "<description>A university lab", f"<description>{GREEK}: a university lab"))
+    pdfs = write(tmp, "j1", "-j", "1", path)
+    for name, pdf in sorted(pdfs.items()):
+        ok, rows = single_byte(pdf)
+        greek = name in ("research-lab.pdf", "overview.pdf")
+        check(ok != greek, f"{name}: fonts {rows}")
+        if greek:
+            check(all(r[1] == "CID TrueType" and r[2] == "Identity-H" for r in rows),
+                  f"{name}: fonts {rows}")
+            check(GREEK in pdftext(pdf), f"{name}: {GREEK} not extracted")
+        text = pdftext(pdf)
+        check(all(m in text for m in "●○"), f"{name}: level marks not extracted")
+    # Reports needing the UTF-8 fonts are drawn in forked children, the
+    # others in place; with two workers each does a share of both.
+    for jobs in ("2", "3"):
+        again = write(tmp, "j" + jobs, "-j", jobs, path)
+        check(sorted(again) == sorted(pdfs), f"-j {jobs}: {sorted(again)}")
+        for name in pdfs:
+            with open(pdfs[name], "rb") as a, open(again[name], "rb") as b:
+                check(a.read() == b.read(), f"-j {jobs}: {name} differs from -j 1's")
+
+
+@test
+def a_character_the_fonts_lack_keeps_single_byte_fonts(tmp):
+    """A CJK character is drawn as the replacement mark, which the
+    single-byte fonts have: no need for the UTF-8 fonts."""
+    path = variant(tmp, "cjk.xml", lambda t: t.replace(
+        "<name>Academic research lab</name>", "<name>Academic research lab 中</name>"))
+    rc, _, se = run("-v", "-o", os.path.join(tmp, "out"), path)
+    check(rc == 0 and "U+4E2D" in se, f"exit {rc}, stderr {se!r}")
+    pdf = os.path.join(tmp, "out", SUB, "research-lab.pdf")
+    ok, rows = single_byte(pdf)
+    check(ok, f"fonts {rows}")
+    check("Academic research lab \ufffd" in pdftext(pdf), "the replacement mark not extracted")
+
+
+@test
+def a_font_folder_without_the_subsets_still_works(tmp):
+    """--font-dir with only the two faces (as before the subsets): the
+    single-byte fonts embed the faces themselves."""
+    fonts = os.path.join(tmp, "fonts")
+    os.mkdir(fonts)
+    for face in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        shutil.copy(os.path.join(ROOT, "fonts", face), fonts)
+    small = write(tmp, "small", "-p", "^research-lab$", SEED)
+    big = write(tmp, "big", "--font-dir", fonts, "-p", "^research-lab$", SEED)
+    a, b = small["research-lab.pdf"], big["research-lab.pdf"]
+    check(single_byte(b)[0], f"fonts {fonts_of(b)}")
+    check(pdftext(a) == pdftext(b), "the text differs with the whole faces")
+    check(os.path.getsize(b) > os.path.getsize(a) + 4000,
+          f"{os.path.getsize(b)} bytes with the faces, {os.path.getsize(a)} with the subsets")
