@@ -487,7 +487,7 @@ struct accept_cell {
 struct accept {
 	size_t m, nq;
 	double *w;                  /* [m] W_i */
-	double *p;                  /* [m * nq], p[i nq + k]; 0 where unknown */
+	double *p;                  /* [nq * m], p[k m + i]; 0 where unknown */
 	struct accept_cell *cells;
 	size_t ncells;
 	double *x;                  /* [m] this sample's factors */
@@ -521,7 +521,7 @@ static void S_accept_init(const struct doc *doc, const double *u, const struct v
 				ac->cells[ac->ncells++] = (struct accept_cell){
 					k, i, &doc->scales[doc->criteria[c].scale_ix] };
 			else
-				ac->p[i * nq + k] = ac->w[i] * u[c * nf + f];
+				ac->p[k * m + i] = ac->w[i] * u[c * nf + f];
 		}
 	}
 }
@@ -553,14 +553,14 @@ static void S_accept_sample(struct accept *ac, struct verdict_rng *rng)
 		x[i] = VERDICT_ACCEPT_LOW + verdict_rng_unit(rng);
 		total += x[i] * w[i];
 	}
-	/* criteria outside, frameworks inside: nq independent sums, each in
-	 * criterion order */
-	for (size_t k = 0; k < nq; k++)
-		score[k] = 0;
-	for (size_t i = 0; i < m; i++) {
-		const double *restrict p = &ac->p[i * nq];
-		for (size_t k = 0; k < nq; k++)
-			score[k] += x[i] * p[k];
+	/* each score a sum in criterion order, kept in a register: summed
+	 * through memory, a chain of stores and loads took most of the time */
+	for (size_t k = 0; k < nq; k++) {
+		const double *restrict p = &ac->p[k * m];
+		double sum = 0;
+		for (size_t i = 0; i < m; i++)
+			sum += x[i] * p[i];
+		score[k] = sum;
 	}
 	for (size_t j = 0; j < ac->ncells; j++) {
 		const struct accept_cell *cl = &ac->cells[j];
