@@ -253,8 +253,11 @@ bool pdf_latin_face_ok(const char *path, const struct pdf_charset *cs, size_t k)
 		ok = S_read_face(&fc);
 		free(buf);
 	}
-	for (unsigned long u = 0; u < 0xFFFF && ok; u++)
-		ok = cs->latin[u] == 0 || ((bits[u >> 3] >> (u & 7) & 1) && width[u] == cs->width[k][u]);
+	for (unsigned code = 0x20; code <= 0xFF && ok; code++) {
+		unsigned u = S_latin_unicode(code);
+		ok = u == 0 || cs->latin[u] == 0 ||
+		     ((bits[u >> 3] >> (u & 7) & 1) && width[u] == cs->width[k][u]);
+	}
 	free(err);
 	free(bits);
 	free(width);

@@ -243,10 +243,10 @@ static bool S_setup(struct pdf_writer *w, struct face_set *set, char **err)
 	w->armed = true;
 	HPDF_Doc pdf = set->pdf;
 	/* Compression before fonts, or the fonts stay uncompressed.  The UTF-8
-	 * encoder also converts outline titles and info strings. */
+	 * encoder also converts the outline titles and info strings that
+	 * PDFDocEncoding lacks (S_text_string). */
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(pdf);
-	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	const char *encoding = set->latin ? pdf_latin_encoder(pdf) : "UTF-8";
 	for (size_t i = 0; i < PDF_FACES; i++) {
 		path = set->latin ? xstr_printf("%s", w->latin_path[i])
@@ -447,23 +447,61 @@ static HPDF_Image S_find_image(const struct pdf_writer *w, size_t k, const char 
 
 /* ---- drawing ------------------------------------------------------------------------ */
 
-static void S_color(HPDF_Page page, struct lcolor c, bool fill)
+/* What a page's content stream has set so far: each libharu operator
+ * call costs a 512-byte clear of its own, so a setting is written only
+ * when it changes.  A page starts with nothing set. */
+struct pen {
+	HPDF_Font font;
+	HPDF_REAL size, line_width;
+	HPDF_REAL fill[3], stroke[3];
+	bool has_font, has_fill, has_stroke, has_line_width;
+};
+
+static void S_color(HPDF_Page page, struct pen *pen, struct lcolor c, bool fill)
 {
+	HPDF_REAL rgb[3] = { (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b };
+	HPDF_REAL *now = fill ? pen->fill : pen->stroke;
+	bool *has = fill ? &pen->has_fill : &pen->has_stroke;
+	if (*has && memcmp(now, rgb, sizeof rgb) == 0)
+		return;
 	if (fill)
-		HPDF_Page_SetRGBFill(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+		HPDF_Page_SetRGBFill(page, rgb[0], rgb[1], rgb[2]);
 	else
-		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+		HPDF_Page_SetRGBStroke(page, rgb[0], rgb[1], rgb[2]);
+	memcpy(now, rgb, sizeof rgb);
+	*has = true;
 }
 
-static void S_box(struct pdf_writer *w, size_t k, HPDF_Page page, const struct lbox *b,
-                  double height)
+static void S_line_width(HPDF_Page page, struct pen *pen, double width)
+{
+	HPDF_REAL lw = (HPDF_REAL)width;
+	if (pen->has_line_width && pen->line_width == lw)
+		return;
+	HPDF_Page_SetLineWidth(page, lw);
+	pen->line_width = lw;
+	pen->has_line_width = true;
+}
+
+static void S_font(HPDF_Page page, struct pen *pen, HPDF_Font font, double size)
+{
+	HPDF_REAL sz = (HPDF_REAL)size;
+	if (pen->has_font && pen->font == font && pen->size == sz)
+		return;
+	HPDF_Page_SetFontAndSize(page, font, sz);
+	pen->font = font;
+	pen->size = sz;
+	pen->has_font = true;
+}
+
+static void S_box(struct pdf_writer *w, size_t k, HPDF_Page page, struct pen *pen,
+                  const struct lbox *b, double height)
 {
 	const struct face_set *set = &w->set[k];
 	switch (b->kind) {
 	case LBOX_TEXT: {
 		size_t len = b->len;
-		HPDF_Page_SetFontAndSize(page, set->font[b->font], (HPDF_REAL)b->size);
-		S_color(page, b->color, true);
+		S_font(page, pen, set->font[b->font], b->size);
+		S_color(page, pen, b->color, true);
 		HPDF_Page_SetTextMatrix(page, 1, 0, b->font == LFONT_ITALIC ? ITALIC_SHEAR : 0,
 		                        1, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y));
 		for (size_t at = 0, n; at < len; at += n) {
@@ -475,9 +513,9 @@ static void S_box(struct pdf_writer *w, size_t k, HPDF_Page page, const struct l
 		break;
 	}
 	case LBOX_RECT:
-		S_color(page, b->color, b->fill);
+		S_color(page, pen, b->color, b->fill);
 		if (!b->fill)
-			HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->size);
+			S_line_width(page, pen, b->size);
 		HPDF_Page_Rectangle(page, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y - b->h),
 		                    (HPDF_REAL)b->w, (HPDF_REAL)b->h);
 		if (b->fill)
@@ -486,8 +524,8 @@ static void S_box(struct pdf_writer *w, size_t k, HPDF_Page page, const struct l
 			HPDF_Page_Stroke(page);
 		break;
 	case LBOX_LINE:
-		S_color(page, b->color, false);
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)b->size);
+		S_color(page, pen, b->color, false);
+		S_line_width(page, pen, b->size);
 		HPDF_Page_MoveTo(page, (HPDF_REAL)b->x, (HPDF_REAL)(height - b->y));
 		HPDF_Page_LineTo(page, (HPDF_REAL)(b->x + b->w), (HPDF_REAL)(height - b->y - b->h));
 		HPDF_Page_Stroke(page);
@@ -514,6 +552,7 @@ static void S_page(struct pdf_writer *w, size_t k, HPDF_Page page, const struct 
                    double height)
 {
 	bool in_text = false;
+	struct pen pen = { .has_font = false };
 	for (size_t i = 0; i < p->n; i++) {
 		bool text = p->boxes[i].kind == LBOX_TEXT;
 		if (text != in_text) {
@@ -523,7 +562,7 @@ static void S_page(struct pdf_writer *w, size_t k, HPDF_Page page, const struct 
 				HPDF_Page_EndText(page);
 			in_text = text;
 		}
-		S_box(w, k, page, &p->boxes[i], height);
+		S_box(w, k, page, &pen, &p->boxes[i], height);
 	}
 	if (in_text)
 		HPDF_Page_EndText(page);
@@ -545,24 +584,95 @@ static const char *S_string(struct pdf_writer *w, const char *value, char **copy
 	return *copy;
 }
 
-/* Sets a document info string. */
-static void S_attr(struct pdf_writer *w, HPDF_Doc pdf, HPDF_InfoType type, const char *value)
+/* PDFDocEncoding (ISO 32000-1, D.2) from 0x80 to 0xA0; 0 where it has
+ * no character.  Above, it is Latin-1 but for 0xAD. */
+static const uint16_t S_pdfdoc[33] = {
+	0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x0192, 0x2044, 0x2039, 0x203A, 0x2212,
+	0x2030, 0x201E, 0x201C, 0x201D, 0x2018, 0x2019, 0x201A, 0x2122, 0xFB01, 0xFB02, 0x0141,
+	0x0152, 0x0160, 0x0178, 0x017D, 0x0131, 0x0142, 0x0153, 0x0161, 0x017E, 0, 0x20AC,
+};
+
+/* The text string in PDFDocEncoding (malloc'd), or NULL when a character
+ * has no code there (or it would start like UTF-16's mark): such strings
+ * go through libharu's UTF-8 encoder, whose set-up costs more than the
+ * rest of a document's strings. */
+static char *S_pdfdoc_string(const char *text)
 {
-	char *copy;
-	HPDF_SetInfoAttr(pdf, type, S_string(w, value, &copy));
-	free(copy);
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = strlen(text), o = 0;
+	char *out = malloc(n + 1);
+	if (out == NULL)
+		oom_abort();
+	for (size_t i = 0, l; i < n; i += l) {
+		uint32_t cp;
+		l = utf8_decode(s + i, n - i, UTF8_LAX, &cp);
+		l = l ? l : 1;
+		int b = -1;
+		if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD))
+			b = (int)cp;
+		for (int k = 0; k < 33 && b < 0; k++)
+			if (S_pdfdoc[k] != 0 && S_pdfdoc[k] == cp)
+				b = 0x80 + k;
+		if (b < 0) {
+			free(out);
+			return NULL;
+		}
+		out[o++] = (char)b;
+	}
+	out[o] = '\0';
+	if (o >= 2 && (unsigned char)out[0] == 0xFE && (unsigned char)out[1] == 0xFF) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* A text string for libharu: in PDFDocEncoding when it fits (*enc NULL),
+ * else UTF-8 with *enc the UTF-8 encoder.  The caller frees *copy. */
+static const char *S_text_string(struct pdf_writer *w, HPDF_Doc pdf, const char *value,
+                                 HPDF_Encoder *enc, char **copy)
+{
+	char *utf8;
+	const char *t = S_string(w, value, &utf8);
+	*copy = S_pdfdoc_string(t);
+	*enc = NULL;
+	if (*copy != NULL) {
+		free(utf8);
+		return *copy;
+	}
+	*enc = HPDF_GetEncoder(pdf, "UTF-8");
+	*copy = utf8;
+	return t;
 }
 
 static void S_info(struct pdf_writer *w, HPDF_Doc pdf, const struct pdf_info *info)
 {
-	if (info->title)
-		S_attr(w, pdf, HPDF_INFO_TITLE, info->title);
-	if (info->author)
-		S_attr(w, pdf, HPDF_INFO_AUTHOR, info->author);
-	if (info->subject)
-		S_attr(w, pdf, HPDF_INFO_SUBJECT, info->subject);
-	if (info->creator)
-		S_attr(w, pdf, HPDF_INFO_CREATOR, info->creator);
+	const HPDF_InfoType type[] = { HPDF_INFO_TITLE, HPDF_INFO_AUTHOR, HPDF_INFO_SUBJECT,
+	                               HPDF_INFO_CREATOR };
+	const char *value[] = { info->title, info->author, info->subject, info->creator };
+	/* libharu encodes every info string with the document's current
+	 * encoder: PDFDocEncoding (none) when all of them fit it */
+	bool utf8 = false;
+	for (size_t i = 0; i < 4; i++) {
+		HPDF_Encoder enc = NULL;
+		char *copy = NULL;
+		if (value[i] != NULL)
+			S_text_string(w, pdf, value[i], &enc, &copy);
+		utf8 = utf8 || enc != NULL;
+		free(copy);
+	}
+	if (utf8)
+		HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	for (size_t i = 0; i < 4; i++) {
+		if (value[i] == NULL)
+			continue;
+		HPDF_Encoder enc;
+		char *copy, *plain = NULL;
+		const char *t = utf8 ? S_string(w, value[i], &plain)
+		                     : S_text_string(w, pdf, value[i], &enc, &copy);
+		HPDF_SetInfoAttr(pdf, type[i], t);
+		free(utf8 ? plain : copy);
+	}
 	struct tm tm;
 	gmtime_r(&info->created, &tm);
 	/* '+' with zero offsets, not 'Z': see LIBHARU.md. */
@@ -576,15 +686,16 @@ static void S_info(struct pdf_writer *w, HPDF_Doc pdf, const struct pdf_info *in
 static void S_outline(struct pdf_writer *w, HPDF_Doc pdf, const struct ldoc *d,
                       const HPDF_Page *pages, HPDF_Outline *parents)
 {
-	HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
 	for (size_t i = 0; i < d->noutline; i++) {
 		const struct loutline *o = &d->outline[i];
 		int lv = o->level < 0 ? 0 : o->level > 3 ? 3 : o->level;
 		while (lv > 0 && parents[lv - 1] == NULL)
 			lv--;
 		HPDF_Outline parent = lv > 0 ? parents[lv - 1] : NULL;
+		HPDF_Encoder enc;
 		char *copy;
-		HPDF_Outline ol = HPDF_CreateOutline(pdf, parent, S_string(w, o->title, &copy), utf8);
+		const char *title = S_text_string(w, pdf, o->title, &enc, &copy);
+		HPDF_Outline ol = HPDF_CreateOutline(pdf, parent, title, enc);
 		free(copy);
 		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[o->page]);
 		/* libharu refuses XYZ with a null zoom; FitH keeps the reader's width. */
