@@ -15,10 +15,11 @@ set -u
 BUILD_PKGS="make gcc libc6-dev pkg-config libhpdf-dev libxml2-dev libpcre2-dev libmd-dev
 zlib1g-dev libpng-dev fonts-dejavu-core python3-fonttools"
 # Only the tests: cmocka (unit), xmllint (the schema), poppler and qpdf (the
-# PDFs), valgrind (memcheck), a decimal-comma locale and /usr/bin/time.
+# PDFs), valgrind (memcheck), a decimal-comma locale, /usr/bin/time and
+# strace (the order of syncs and renames, tests/e2e/test_durability.py).
 # The man page is linted with man-db and mandoc; the completion, the
 # GNU parallel example and the JSON Schema are exercised by e2e tests.
-TEST_PKGS="libcmocka-dev libxml2-utils poppler-utils qpdf valgrind locales time
+TEST_PKGS="libcmocka-dev libxml2-utils poppler-utils qpdf valgrind locales time strace
 man-db mandoc bash-completion parallel python3-jsonschema"
 
 case "${1:-}" in

@@ -110,7 +110,7 @@ fi
 awk -v a="$per100" -v b="$per800" -v m="$n100" -v n="$n800" 'BEGIN {
 	printf "per report at 100 teams (%d PDFs) %.1f ms, at 800 teams (%d PDFs) %.1f ms\n", m, a, n, b }'
 goal "per report, 800 teams / 100 teams" "$(awk -v a="$per800" -v b="$per100" 'BEGIN { print a / b }')" "<=" 1.3 "x"
-/usr/bin/time -f "%e %M" -o "$tmp/t" "$bin" -q --font-dir fonts -o "$tmp/o4" --json "$tmp/a4.json" "$tmp/accept.xml" \
+/usr/bin/time -f "%e %M" -o "$tmp/t" "$bin" -q --font-dir fonts -j 1 -o "$tmp/o4" --json "$tmp/a4.json" "$tmp/accept.xml" \
 	>/dev/null 2>"$tmp/err" || { echo "bench: 6x400x30x200 failed:"; cat "$tmp/err"; exit 1; }
 report_s=$(cut -d' ' -f1 "$tmp/t")
 goal "peak RSS, 6x400x30x200 report run ($(pdfs "$tmp/o4") PDFs, $(printf %.1f "$report_s") s)" \

@@ -14,4 +14,4 @@ n=$1
 out=$2
 shift 2
 seq 1 "$n" | parallel --tag --line-buffer --halt never \
-	verdict -q -o "$out" --shard "{}/$n" "$@"
+	verdict -q -j 1 -o "$out" --shard "{}/$n" "$@"

@@ -1,24 +1,16 @@
-/* batch.c - the batch: inputs, the work list, shards, workers, writes.
+/* batch.c - the batch: inputs, the work list, shards, the JSON summary.
  *
  * Each input is read (load_file), checked and judged, and its diagnostics
  * printed; then the (input, report) work list, cut to this run's shard, is
- * written by one process or by --jobs workers, each PDF atomically, and
- * the JSON summary last.  A report of an input whose text needs the UTF-8
- * fonts is drawn in a child forked from a process that set them up once;
- * any other in place, with the single-byte fonts (pdf.h). */
+ * handed to writes.c (one process or --jobs workers, each PDF atomically
+ * and durably), and the JSON summary is written last. */
 #include <errno.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#ifdef __linux__
-#include <sys/prctl.h>   /* PR_SET_PDEATHSIG, see S_child */
-#endif
 
 #include "arena.h"
 #include "baseline.h"
@@ -33,61 +25,10 @@
 #include "oom.h"
 #include "patterns.h"
 #include "pdf.h"
-#include "report.h"
 #include "verdict.h"
 #include "xstr.h"
 
-struct input {
-	const char *path;
-	char sha[65];
-	bool has_sha, valid;
-	struct doc *doc;
-	struct diags diags;
-	struct arena *arena;      /* verdicts and paths */
-	double *u, close_call;
-	struct verdict **scen, **prof;   /* prof[p] NULL when filtered out */
-	char **pdf;               /* per profile, set when written */
-	struct change **changes;  /* per profile, with --baseline (SPEC 6.5) */
-	char *overview;
-	char *logo;               /* the logo's path when it can be embedded */
-	double logo_w, logo_h;    /* its size in pixels */
-	bool utf8;                /* has text the single-byte fonts lack */
-};
-
-struct item {
-	size_t input;
-	size_t profile;           /* MODEL_NO_INDEX: the overview */
-};
-
-struct run {
-	struct cli_options opt;
-	struct patterns *pat;
-	struct user_regex *filter;
-	struct input *inputs;
-	size_t ninputs;
-	struct item *items;
-	size_t nitems;
-	char ***dirs;             /* per directory argument, its *.xml files */
-	size_t *ndirs_files, ndirs;
-	char generated[32];
-	time_t now;
-	struct arena *base_arena; /* --baseline: the summary read back */
-	struct baseline *base;
-	bool tty;
-	struct pdf_charset *charset;   /* what the fonts draw; NULL: not readable */
-	bool charset_tried;
-	const struct doc **ids;   /* the valid inputs so far, in order */
-	size_t nids;
-	/* Diagnostics about included files printed so far, as "level file:line:
-	 * message" in an open-addressing set: a shared file included by many
-	 * inputs has its mistakes printed once per run. */
-	char **printed;
-	size_t printed_n, printed_mask;
-};
-
-/* Frees everything the run holds; also called by --jobs workers before
- * they exit, so that memory checkers see a clean exit there too. */
-static void S_cleanup(struct run *r)
+void cli_run_cleanup(struct cli_run *r)
 {
 	for (size_t i = 0; i < r->ninputs; i++) {
 		model_free(r->inputs[i].doc);
@@ -112,7 +53,7 @@ static void S_cleanup(struct run *r)
 
 /* ---- reading and judging ------------------------------------------------ */
 
-static void S_judge(struct run *r, struct input *in)
+static void S_judge(struct cli_run *r, struct cli_input *in)
 {
 	const struct doc *doc = in->doc;
 	in->arena = arena_new();
@@ -140,7 +81,7 @@ static const char *S_font_dir(const struct cli_options *o)
  * when a face cannot be read there, says which file is missing and where
  * it looked; false then (exit 3), and no report is tried.  given: the
  * folder came from --font-dir. */
-static bool S_fonts_ready(const struct run *r, bool given)
+static bool S_fonts_ready(const struct cli_run *r, bool given)
 {
 	static const char *const faces[] = { "DejaVuSans.ttf", "DejaVuSans-Bold.ttf" };
 	for (size_t i = 0; i < sizeof faces / sizeof *faces; i++) {
@@ -179,7 +120,7 @@ static bool S_has_char(const void *ctx, unsigned long cp)
  * fonts' characters (read once, when the first valid input needs them;
  * unreadable fonts are not reported here, writing a report says so) and
  * whether the logo decodes (when not, the reports are drawn without it). */
-static void S_outside(struct run *r, struct input *in)
+static void S_outside(struct cli_run *r, struct cli_input *in)
 {
 	if (!r->charset_tried) {
 		char *err = NULL;
@@ -194,7 +135,7 @@ static void S_outside(struct run *r, struct input *in)
 		in->logo = arena_strdup(in->arena, in->doc->meta.logo_path);
 }
 
-static void S_read(struct run *r, struct input *in)
+static void S_read(struct cli_run *r, struct cli_input *in)
 {
 	diags_init(&in->diags);
 	struct load_opts lo = { .max_bytes = r->opt.max_bytes, .sha256 = in->sha };
@@ -219,7 +160,7 @@ static void S_read(struct run *r, struct input *in)
 
 /* Refuses a valid input whose comparison id an earlier one has: their
  * reports would share a folder.  r->ids collects the valid ones. */
-static void S_claim_id(struct run *r, struct input *in)
+static void S_claim_id(struct cli_run *r, struct cli_input *in)
 {
 	if (!in->valid)
 		return;
@@ -238,7 +179,7 @@ static size_t S_hash(const char *s)
 
 /* Adds key (taking it over) to the run's set of printed diagnostics;
  * false (and key freed) when it was there already. */
-static bool S_first_time(struct run *r, char *key)
+static bool S_first_time(struct cli_run *r, char *key)
 {
 	if (2 * (r->printed_n + 1) > (r->printed ? r->printed_mask + 1 : 0)) {
 		size_t cap = r->printed ? 2 * (r->printed_mask + 1) : 64;
@@ -292,7 +233,7 @@ static char *S_included_from(const struct diags *ds, const char *file)
  * and a valid input is a success).  The JSON has them all.  A message
  * about an included file says where it was included from, and is printed
  * once per run however many inputs include that file. */
-static void S_print_diags(struct run *r, struct input *in)
+static void S_print_diags(struct cli_run *r, struct cli_input *in)
 {
 	diags_sort(&in->diags);
 	bool warnings = r->opt.verbosity > 0;
@@ -324,357 +265,9 @@ static char *S_path(struct arena *a, const char *dir, const char *id, const char
 	return arena_printf(a, "%s%s%s/%s.pdf", dir, l && dir[l - 1] == '/' ? "" : "/", id, name);
 }
 
-/* Lays out one report, draws it into w (a writer with its fonts loaded,
- * which it uses up: one document each) and writes it; false with *err on
- * failure. */
-static bool S_write(const struct run *r, struct pdf_writer *w, const struct item *it,
-                    char **err)
-{
-	const struct input *in = &r->inputs[it->input];
-	const struct doc *doc = in->doc;
-	struct report_set rs = { .doc = doc, .pat = r->pat, .u = in->u, .scenarios = in->scen,
-	                         .profiles = in->prof, .input_name = in->path, .sha256 = in->sha,
-	                         .fingerprint = doc->fingerprint,
-	                         .generated = r->generated, .version = VERDICT_VERSION,
-	                         .logo = in->logo,
-	                         .logo_w = in->logo_w, .logo_h = in->logo_h,
-	                         .changes = in->changes };
-	if (in->logo != NULL && !pdf_image_add(w, in->logo, doc->meta.logo_data,
-	                                       doc->meta.logo_len, err))
-		return false;
-	struct measurer m = pdf_measurer(w);
-	bool overview = it->profile == MODEL_NO_INDEX;
-	struct ldoc *ld = overview ? report_overview(&rs, &m) : report_profile(&rs, it->profile, &m);
-	struct arena *a = arena_new();
-	char *creator = arena_printf(a, "verdict %s", VERDICT_VERSION);
-	struct pdf_info info = {
-		.title = report_expand(&rs, it->profile, doc->title, a),
-		.author = doc->meta.author ? doc->meta.author : doc->meta.organisation,
-		.subject = overview ? "Overview of every team profile" : doc->profiles[it->profile].name,
-		.creator = creator, .created = r->now,
-	};
-	unsigned char *bytes = NULL;
-	size_t len = 0;
-	bool ok = pdf_render(w, ld, &info, &bytes, &len, err);
-	layout_doc_free(ld);
-	const char *path = overview ? in->overview : in->pdf[it->profile];
-	char *dir = arena_printf(a, "%.*s", (int)(strrchr(path, '/') - path), path);
-	ok = ok && fs_mkdirs(dir, err) && fs_write_atomic(path, bytes, len, err);
-	free(bytes);
-	arena_free(a);
-	return ok;
-}
-
-/* S_write with a writer of its own: when no child can be forked. */
-static bool S_write_fresh(const struct run *r, const struct item *it, char **err)
-{
-	struct pdf_writer *w = pdf_new(S_font_dir(&r->opt), err);
-	if (w == NULL)
-		return false;
-	bool ok = S_write(r, w, it, err);
-	pdf_free(w);
-	return ok;
-}
-
-/* The child of S_write_forked: writes the report from its copy of ready,
- * sends the error message (if any) on fd and exits, 0 when written. */
-static _Noreturn void S_child(struct run *r, struct pdf_writer *ready, const struct item *it,
-                              int fd, pid_t parent)
-{
-#ifdef __linux__
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
-	if (getppid() != parent)
-		_exit(CLI_EXIT_SYSTEM);
-#else
-	(void)parent;
-#endif
-	char *e = NULL;
-	bool ok = S_write(r, ready, it, &e);
-	size_t at = 0, n = e != NULL ? strlen(e) : 0;
-	while (at < n) {
-		ssize_t put = write(fd, e + at, n - at);
-		if (put < 0 && errno == EINTR)
-			continue;
-		if (put <= 0)
-			break;
-		at += (size_t)put;
-	}
-	close(fd);
-	free(e);
-	pdf_free(ready);
-	S_cleanup(r);   /* so that memory checkers see a clean exit */
-	_exit(ok ? 0 : CLI_EXIT_SYSTEM);
-}
-
-/* Everything that can be read from fd until it closes, NUL-terminated;
- * *len bytes. */
-static char *S_read_all(int fd, size_t *len)
-{
-	char *buf = NULL;
-	size_t cap = 0;
-	*len = 0;
-	for (;;) {
-		if (*len + 256 > cap) {
-			cap = cap ? 2 * cap : 512;
-			buf = realloc(buf, cap);
-			if (buf == NULL)
-				oom_abort();
-		}
-		ssize_t got = read(fd, buf + *len, cap - *len - 1);
-		if (got > 0)
-			*len += (size_t)got;
-		else if (got == 0 || errno != EINTR)
-			break;
-	}
-	buf[*len] = '\0';
-	return buf;
-}
-
-/* Writes one report in a forked child, which draws into its copy-on-write
- * copy of ready (the fonts set up once per process, see S_work) and so
- * leaves ready as it was for the next report.  A stop signal lets the
- * child finish (stop.c).  The child dies with this process (Linux), so a
- * worker that is killed leaves no child writing one of its reports. */
-static bool S_write_forked(struct run *r, struct pdf_writer *ready, const struct item *it,
-                           char **err)
-{
-	int p[2];
-	if (pipe(p) != 0)
-		return S_write_fresh(r, it, err);
-	fflush(NULL);
-	pid_t parent = getpid(), pid = fork();
-	if (pid < 0) {
-		close(p[0]);
-		close(p[1]);
-		return S_write_fresh(r, it, err);
-	}
-	if (pid == 0) {
-		close(p[0]);
-		S_child(r, ready, it, p[1], parent);
-	}
-	close(p[1]);
-	size_t len;
-	char *msg = S_read_all(p[0], &len);
-	close(p[0]);
-	int status = 0;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		continue;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-		free(msg);
-		return true;
-	}
-	if (len > 0) {
-		*err = msg;
-		return false;
-	}
-	free(msg);
-	const struct input *in = &r->inputs[it->input];
-	fs_remove_temps(it->profile == MODEL_NO_INDEX ? in->overview : in->pdf[it->profile]);
-	if (WIFSIGNALED(status))
-		*err = xstr_printf("the process writing it died of signal %d (%s)",
-		                   WTERMSIG(status), strsignal(WTERMSIG(status)));
-	else
-		*err = xstr_printf("the process writing it ended with status %d", status);
-	return false;
-}
-
-/* Whether any of items k, k+step, ... is of an input that needs the
- * UTF-8 fonts. */
-static bool S_any_utf8(const struct run *r, size_t k, size_t step)
-{
-	for (size_t i = k; i < r->nitems; i += step)
-		if (r->inputs[r->items[i].input].utf8)
-			return true;
-	return false;
-}
-
-/* Writes items k, k+step, ...; reports each success on fd (when >= 0).
- * The fonts are set up once, here.  A report that needs the UTF-8 fonts
- * is written from them in a forked child (S_write_forked; the last one in
- * place): setting them up costs as much as writing a report.  Any other
- * is written in place: the single-byte fonts cost less to set up again
- * than a fork. */
-static bool S_work(struct run *r, size_t k, size_t step, int fd, bool *done)
-{
-	bool ok = true;
-	char *fonts_err = NULL;
-	struct pdf_writer *ready = k < r->nitems ? pdf_new(S_font_dir(&r->opt), &fonts_err) : NULL;
-	if (ready != NULL && S_any_utf8(r, k, step) && !pdf_want_utf8(ready, &fonts_err)) {
-		pdf_free(ready);
-		ready = NULL;
-	}
-	for (size_t i = k; i < r->nitems; i += step) {
-		if (cli_stop_pending()) {   /* stop.c: between two reports */
-			ok = false;
-			break;
-		}
-		char *err = NULL;
-		const struct item *it = &r->items[i];
-		const struct input *in = &r->inputs[it->input];
-		const char *path = it->profile == MODEL_NO_INDEX ? in->overview : in->pdf[it->profile];
-		if (r->tty && r->opt.verbosity >= 0 && step == 1)
-			fprintf(stderr, "\r\033[K[%zu/%zu] %s", i + 1, r->nitems, path);
-		bool wrote = false;
-		if (ready != NULL && (!in->utf8 || i + step >= r->nitems))
-			wrote = S_write(r, ready, it, &err);
-		else if (ready != NULL)
-			wrote = S_write_forked(r, ready, it, &err);
-		else
-			err = xstr_printf("%s", fonts_err ? fonts_err : "cannot load the fonts");
-		if (!wrote) {
-			if (r->tty && r->opt.verbosity >= 0 && step == 1)
-				fputs("\r\033[K", stderr);
-			fprintf(stderr, "%s: error: %s\n", path, err ? err : "cannot write the report");
-			free(err);
-			ok = false;
-			continue;
-		}
-		if (r->opt.verbosity > 0)
-			fprintf(stderr, "%swrote %s\n", r->tty && step == 1 ? "\r\033[K" : "", path);
-		if (fd >= 0) {
-			uint32_t n = (uint32_t)i;
-			if (write(fd, &n, sizeof n) != sizeof n)
-				ok = false;
-		} else {
-			done[i] = true;
-		}
-	}
-	if (r->tty && r->opt.verbosity >= 0 && step == 1 && r->nitems)
-		fputs("\r\033[K", stderr);
-	pdf_free(ready);
-	free(fonts_err);
-	return ok;
-}
-
-/* Says which reports worker k of n did not write, and why: it died of a
- * signal that this run did not pass on (an operator's kill, the OOM
- * killer); a worker that failed otherwise has said why itself. */
-static void S_worker_died(const struct run *r, const bool *done, size_t k, size_t n,
-                          int status)
-{
-	if (!WIFSIGNALED(status)) {
-		if (!WIFEXITED(status))
-			fprintf(stderr, "verdict: error: worker %zu ended with status %d\n", k + 1, status);
-		return;
-	}
-	int sig = WTERMSIG(status);
-	for (size_t i = k; i < r->nitems; i += n) {
-		if (done[i])
-			continue;
-		const struct item *it = &r->items[i];
-		const struct input *in = &r->inputs[it->input];
-		const char *path = it->profile == MODEL_NO_INDEX ? in->overview : in->pdf[it->profile];
-		fs_remove_temps(path);   /* the one it was writing when it died */
-		fprintf(stderr, "%s: error: not written: the worker process writing it died of "
-		        "signal %d (%s); input %s\n", path, sig, strsignal(sig), in->path);
-	}
-}
-
-/* Waits for worker pid, passing a stop signal on to every worker the first
- * time one is pending; the worker's status. */
-static int S_wait(pid_t pid, const pid_t *pids, size_t n, bool *passed)
-{
-	int status = 0;
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR)
-			return 0;
-		int sig = cli_stop_pending();
-		for (size_t k = 0; sig && !*passed && k < n; k++)
-			if (pids[k] > 0)
-				kill(pids[k], sig);
-		*passed = *passed || sig;
-	}
-	return status;
-}
-
-/* Reads which items worker k wrote from fd until it closes. */
-static void S_collect(const struct run *r, int fd, bool *done, const pid_t *pids,
-                      size_t n, bool *passed)
-{
-	for (;;) {
-		uint32_t i;
-		ssize_t got = read(fd, &i, sizeof i);
-		if (got == (ssize_t)sizeof i) {
-			if (i < r->nitems)
-				done[i] = true;
-			continue;
-		}
-		if (got >= 0 || errno != EINTR)
-			break;
-		int sig = cli_stop_pending();
-		for (size_t k = 0; sig && !*passed && k < n; k++)
-			if (pids[k] > 0)
-				kill(pids[k], sig);
-		*passed = *passed || sig;
-	}
-}
-
-/* Runs the work list in --jobs processes; done[i] tells what was written. */
-static bool S_parallel(struct run *r, bool *done)
-{
-	size_t n = (size_t)r->opt.jobs < r->nitems ? (size_t)r->opt.jobs : r->nitems;
-	if (n <= 1)
-		return S_work(r, 0, 1, -1, done);
-	pid_t *pids = calloc(n, sizeof *pids);
-	int *fds = calloc(n, sizeof *fds);
-	if (pids == NULL || fds == NULL)
-		oom_abort();
-	bool ok = true;
-	fflush(NULL);
-	for (size_t k = 0; k < n; k++) {
-		int p[2];
-		if (pipe(p) != 0) {
-			fprintf(stderr, "verdict: error: pipe: %s\n", strerror(errno));
-			fds[k] = -1;
-			ok = false;
-			continue;
-		}
-		pids[k] = fork();
-		if (pids[k] == 0) {
-			close(p[0]);
-			bool wok = S_work(r, k, n, p[1], NULL);
-			close(p[1]);
-			fflush(NULL);
-			free(pids);
-			free(fds);
-			free(done);
-			S_cleanup(r);
-			if (cli_stop_pending())
-				cli_stop_die(cli_stop_pending());
-			_exit(wok ? 0 : CLI_EXIT_SYSTEM);
-		}
-		close(p[1]);
-		fds[k] = p[0];
-		if (pids[k] < 0) {
-			fprintf(stderr, "verdict: error: fork: %s\n", strerror(errno));
-			close(p[0]);
-			fds[k] = -1;
-			ok = false;
-		}
-	}
-	bool passed = false;   /* a stop signal was passed on to the workers */
-	for (size_t k = 0; k < n; k++) {
-		if (fds[k] >= 0) {
-			S_collect(r, fds[k], done, pids, n, &passed);
-			close(fds[k]);
-		}
-		if (pids[k] <= 0)
-			continue;
-		int status = S_wait(pids[k], pids, n, &passed);
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-			continue;
-		ok = false;
-		if (!passed)
-			S_worker_died(r, done, k, n, status);
-	}
-	free(pids);
-	free(fds);
-	return ok;
-}
-
 /* ---- the batch ---------------------------------------------------------------- */
 
-static void S_add_input(struct run *r, const char *path, size_t *cap)
+static void S_add_input(struct cli_run *r, const char *path, size_t *cap)
 {
 	if (r->ninputs == *cap) {
 		*cap = *cap ? *cap * 2 : 8;
@@ -682,22 +275,22 @@ static void S_add_input(struct run *r, const char *path, size_t *cap)
 		if (r->inputs == NULL)
 			oom_abort();
 	}
-	r->inputs[r->ninputs++] = (struct input){ .path = path };
+	r->inputs[r->ninputs++] = (struct cli_input){ .path = path };
 }
 
 /* Whether --profile selects the overview, whose id is "overview" (SPEC 6.6). */
-static bool S_overview_selected(const struct run *r)
+static bool S_overview_selected(const struct cli_run *r)
 {
 	return r->filter == NULL || patterns_user_match(r->filter, "overview");
 }
 
 /* Whether --profile matches some report (a profile or the overview) of some
  * input that could be loaded; true without --profile or with no such input. */
-static bool S_filter_matches(const struct run *r)
+static bool S_filter_matches(const struct cli_run *r)
 {
 	bool loaded = false;
 	for (size_t i = 0; i < r->ninputs; i++) {
-		const struct input *in = &r->inputs[i];
+		const struct cli_input *in = &r->inputs[i];
 		if (in->doc == NULL)
 			continue;
 		loaded = true;
@@ -711,11 +304,11 @@ static bool S_filter_matches(const struct run *r)
 
 /* The work list: per valid input its overview, then its selected profiles;
  * --shard keeps every N-th item, which spreads big inputs over shards. */
-static void S_items(struct run *r)
+static void S_items(struct cli_run *r)
 {
 	size_t cap = 0, seq = 0;
 	for (size_t i = 0; i < r->ninputs; i++) {
-		struct input *in = &r->inputs[i];
+		struct cli_input *in = &r->inputs[i];
 		if (!in->valid)
 			continue;
 		for (size_t p = 0; p <= in->doc->nprofiles; p++) {
@@ -730,7 +323,7 @@ static void S_items(struct run *r)
 				if (r->items == NULL)
 					oom_abort();
 			}
-			r->items[r->nitems++] = (struct item){ i, prof };
+			r->items[r->nitems++] = (struct cli_item){ i, prof };
 			if (prof == MODEL_NO_INDEX)
 				in->overview = S_path(in->arena, r->opt.out_dir, in->doc->id, "overview");
 			else
@@ -741,7 +334,7 @@ static void S_items(struct run *r)
 }
 
 /* -v: one line per changed verdict (SPEC 6.5). */
-static void S_print_change(struct input *in, size_t p, const struct change *ch)
+static void S_print_change(struct cli_input *in, size_t p, const struct change *ch)
 {
 	fprintf(stderr, "%s: %s: %s\n", in->path, in->doc->profiles[p].id,
 	        change_line(in->doc, in->prof[p], ch, in->arena));
@@ -751,7 +344,7 @@ static void S_print_change(struct input *in, size_t p, const struct change *ch)
  * profile, what changed since.  A file that is not a summary, or a summary
  * of other comparisons only, is an error (false) before anything is
  * written. */
-static bool S_baseline(struct run *r)
+static bool S_baseline(struct cli_run *r)
 {
 	const char *path = r->opt.baseline;
 	char *buf = NULL, *err = NULL;
@@ -775,7 +368,7 @@ static bool S_baseline(struct run *r)
 	const char *first = NULL;    /* the first valid input's id */
 	bool match = false;
 	for (size_t i = 0; i < r->ninputs; i++) {
-		const struct input *in = &r->inputs[i];
+		const struct cli_input *in = &r->inputs[i];
 		if (!in->valid)
 			continue;
 		first = first ? first : in->doc->id;
@@ -789,7 +382,7 @@ static bool S_baseline(struct run *r)
 		return false;
 	}
 	for (size_t i = 0; i < r->ninputs; i++) {
-		struct input *in = &r->inputs[i];
+		struct cli_input *in = &r->inputs[i];
 		if (!in->valid)
 			continue;
 		const struct baseline_input *bi = baseline_input(r->base, in->doc->id);
@@ -807,13 +400,13 @@ static bool S_baseline(struct run *r)
 	return true;
 }
 
-static bool S_json(const struct run *r, const bool *done)
+static bool S_json(const struct cli_run *r, const bool *done)
 {
 	struct json_input *ji = calloc(r->ninputs ? r->ninputs : 1, sizeof *ji);
 	if (ji == NULL)
 		oom_abort();
 	for (size_t i = 0; i < r->ninputs; i++) {
-		const struct input *in = &r->inputs[i];
+		const struct cli_input *in = &r->inputs[i];
 		ji[i] = (struct json_input){ .file = in->path,
 		                             .sha256 = in->has_sha ? in->sha : NULL,
 		                             .doc = in->doc, .valid = in->valid,
@@ -832,8 +425,8 @@ static bool S_json(const struct run *r, const bool *done)
 	}
 	/* A PDF path is reported only when this run wrote it. */
 	for (size_t k = 0; done != NULL && k < r->nitems; k++) {
-		const struct item *it = &r->items[k];
-		struct input *in = &r->inputs[it->input];
+		const struct cli_item *it = &r->items[k];
+		struct cli_input *in = &r->inputs[it->input];
 		if (done[k])
 			continue;
 		if (it->profile != MODEL_NO_INDEX)
@@ -872,7 +465,7 @@ static bool S_json(const struct run *r, const bool *done)
 
 /* The inputs: each file named, and the *.xml of each directory named (in
  * name order); false when a directory cannot be listed. */
-static bool S_inputs(struct run *r, char *const *files, size_t nfiles)
+static bool S_inputs(struct cli_run *r, char *const *files, size_t nfiles)
 {
 	bool ok = true;
 	size_t cap = 0;
@@ -908,7 +501,7 @@ static bool S_inputs(struct run *r, char *const *files, size_t nfiles)
 /* A run stopped by a signal says so, and how far it got; it writes no
  * JSON summary (it would describe a run that did not finish), or none
  * whole when the signal came while writing it. */
-static void S_stopped(const struct run *r, const bool *done, int sig)
+static void S_stopped(const struct cli_run *r, const bool *done, int sig)
 {
 	size_t written = 0;
 	for (size_t i = 0; done != NULL && i < r->nitems; i++)
@@ -923,7 +516,7 @@ static void S_stopped(const struct run *r, const bool *done, int sig)
 
 int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles)
 {
-	struct run r = { .opt = s->opt, .pat = s->pat, .filter = s->filter, .now = s->now,
+	struct cli_run r = { .opt = s->opt, .pat = s->pat, .filter = s->filter, .now = s->now,
 	                 .tty = isatty(STDERR_FILENO) };
 	r.opt.font_dir = cli_font_dir(s->opt.font_dir);
 	struct tm tm;
@@ -941,12 +534,12 @@ int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles)
 	/* -p that selects nothing is a mistake in the command, not a quiet success. */
 	if (r.filter != NULL && !S_filter_matches(&r)) {
 		fprintf(stderr, "verdict: --profile '%s' matches no report\n", r.opt.profile_re);
-		S_cleanup(&r);
+		cli_run_cleanup(&r);
 		return CLI_EXIT_USAGE;
 	}
 	/* SPEC 6.5: a bad baseline is a usage error, and nothing is written */
 	if (r.opt.baseline != NULL && !S_baseline(&r)) {
-		S_cleanup(&r);
+		cli_run_cleanup(&r);
 		return CLI_EXIT_USAGE;
 	}
 	bool *done = NULL;
@@ -955,7 +548,7 @@ int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles)
 		done = calloc(r.nitems ? r.nitems : 1, sizeof *done);
 		if (done == NULL)
 			oom_abort();
-		if (r.nitems && (!S_fonts_ready(&r, s->opt.font_dir != NULL) || !S_parallel(&r, done)))
+		if (r.nitems && (!S_fonts_ready(&r, s->opt.font_dir != NULL) || !cli_write_reports(&r, done)))
 			status = CLI_EXIT_SYSTEM;
 	}
 	if (!cli_stop_pending() && r.opt.json != NULL && !S_json(&r, done))
@@ -964,7 +557,7 @@ int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles)
 	if (sig != 0)
 		S_stopped(&r, done, sig);
 	free(done);
-	S_cleanup(&r);
+	cli_run_cleanup(&r);
 	if (sig != 0)
 		cli_stop_die(sig);
 	return status;

@@ -30,7 +30,8 @@ static void S_usage(FILE *out)
 	      "      --baseline FILE   say what changed since the summary in FILE\n"
 	      "      --close-call N    override the close-call threshold (points)\n"
 	      "      --strict          every warning counts as an error (exit 1)\n"
-	      "  -j, --jobs N          reports built in parallel (processes)\n"
+	      "  -j, --jobs N          reports built by N processes in parallel (default: one\n"
+	      "                        per processor for 8 reports or more; -j 1: one process)\n"
 	      "      --shard K/N       only the K-th of N slices of the work list\n", out);
 	fprintf(out, "      --font-dir DIR    DejaVuSans.ttf and DejaVuSans-Bold.ttf (default:\n"
 	             "                        %s; fonts in the source tree)\n", cli_share_dir());
@@ -89,7 +90,7 @@ static void S_options(int argc, char **argv, struct cli_options *o)
 		{ "version", no_argument, NULL, O_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	*o = (struct cli_options){ .out_dir = "output", .jobs = 1, .shard_k = 1, .shard_n = 1,
+	*o = (struct cli_options){ .out_dir = "output", .jobs = 0, .shard_k = 1, .shard_n = 1,
 	                       .max_bytes = LOAD_DEFAULT_MAX_BYTES };
 	int c;
 	opterr = 0;
