@@ -27,11 +27,12 @@ struct pdf_info {
  *
  * A report whose every character is in windows-1252 or is one of the
  * marks the reports draw (pdf_charset_latin) is drawn with single-byte
- * TrueType fonts, which the writer sets up at once; any other, with UTF-8
- * CID fonts, set up when first needed, which costs about as much as
- * drawing a report.  After each report the writer sets the fonts it used
- * up again, from its fonts as they were prepared: so a process that
- * forks after setting up (pdf_want_utf8) pays for it once. */
+ * TrueType fonts, which the writer sets up at once and which cost little;
+ * any other with UTF-8 CID fonts, set up when a report first needs them
+ * (or pdf_want_utf8 asks), which costs about as much as drawing a report.
+ * A report uses up the document it is drawn in: the writer sets up a
+ * fresh one when the next report needs it.  So a process that sets the
+ * UTF-8 fonts up and then forks a child per report pays for them once. */
 struct pdf_writer *pdf_new(const char *font_dir, char **err);
 void pdf_free(struct pdf_writer *w);
 

@@ -84,9 +84,8 @@ static void S_announce(struct cli_run *r, size_t i, const char *err)
 
 /* ---- drawing a report --------------------------------------------------------- */
 
-/* Lays out one report and draws it into w (a writer with its fonts
- * loaded, which it uses up: one document each); *bytes (malloc'd) and
- * *len its PDF.  false with *err on failure. */
+/* Lays out one report and draws it with w; *bytes (malloc'd) and *len
+ * its PDF.  false with *err on failure. */
 static bool S_render(const struct cli_run *r, struct pdf_writer *w, const struct cli_item *it,
                      unsigned char **bytes, size_t *len, char **err)
 {
