@@ -542,6 +542,9 @@ int cli_batch(struct cli_setup *s, char *const *files, size_t nfiles)
 		cli_run_cleanup(&r);
 		return CLI_EXIT_USAGE;
 	}
+	/* the checks are done: the writers read the fonts again for themselves */
+	pdf_charset_free(r.charset);
+	r.charset = NULL;
 	bool *done = NULL;
 	if (!r.opt.check_only) {
 		S_items(&r);
