@@ -118,10 +118,12 @@ goal "peak RSS, 6x400x30x200 report run ($(pdfs "$tmp/o4") PDFs, $(printf %.1f "
 
 # --- 2. where a single report's time goes ---------------------------------
 # Inclusive costs, summed over every process (a forked child has its own
-# file): font set-up = pdf_new and any HPDF_GetFont within pdf_render;
-# layout = report_profile; drawing = pdf_render but HPDF_SaveToStream and
-# font loading; compression = deflate; serialising = HPDF_SaveToStream but
-# deflate; writing = fs_write_atomic.
+# file): font set-up = pdf_new and any document set up again within
+# pdf_render (HPDF_New, HPDF_LoadTTFontFromFile, HPDF_GetFont, the
+# ToUnicode maps); layout = report_profile; drawing = pdf_render but
+# HPDF_SaveToStream and font set-up; compression = deflate; serialising =
+# HPDF_SaveToStream but deflate; writing = the temporary file and the
+# batch's commit (fs_batch_add, fs_batch_commit; fs_write_atomic before).
 echo "== where a single team report's time goes =="
 # perf when its call graphs are whole (main holds >= 90 % of the samples),
 # else callgrind: a 10-30 ms run gives perf few samples, and its DWARF
@@ -173,19 +175,21 @@ else
 		{ a[$1] = $2 }
 		END {
 			tot = (prof == "perf") ? 100 : a["TOTAL"]
-			font = a["pdf_new"] + r["HPDF_GetFont"]
+			rfont = r["HPDF_New"] + r["HPDF_LoadTTFontFromFile"] + r["HPDF_GetFont"]
+			rfont += r["pdf_latin_tounicode"] + r["pdf_utf8_tounicode"]
+			font = a["pdf_new"] + rfont
 			lay = a["report_profile"]
-			draw = a["pdf_render"] - a["HPDF_SaveToStream"] - r["HPDF_GetFont"]
+			draw = a["pdf_render"] - a["HPDF_SaveToStream"] - rfont
 			comp = a["deflate"]
 			ser = a["HPDF_SaveToStream"] - a["deflate"]
-			wr = a["fs_write_atomic"]
+			wr = a["fs_write_atomic"] + a["fs_batch_add"] + a["fs_batch_commit"]
 			other = tot - font - lay - draw - comp - ser - wr
-			printf "  %-60s %5.1f %%\n", "font set-up (pdf_new, HPDF_GetFont)", 100 * font / tot
+			printf "  %-60s %5.1f %%\n", "font set-up (pdf_new, documents set up again)", 100 * font / tot
 			printf "  %-60s %5.1f %%\n", "layout (report_profile)", 100 * lay / tot
 			printf "  %-60s %5.1f %%\n", "drawing (pdf_render - HPDF_SaveToStream - fonts)", 100 * draw / tot
 			printf "  %-60s %5.1f %%\n", "compression (deflate)", 100 * comp / tot
 			printf "  %-60s %5.1f %%\n", "serialising (HPDF_SaveToStream - deflate)", 100 * ser / tot
-			printf "  %-60s %5.1f %%\n", "writing (fs_write_atomic)", 100 * wr / tot
+			printf "  %-60s %5.1f %%\n", "writing (temporary files, batch commits)", 100 * wr / tot
 			printf "  %-60s %5.1f %%\n", "the rest (start-up, load, checks, verdicts)", 100 * other / tot
 		}' "$tmp/render.cost" "$tmp/all.cost"
 fi
