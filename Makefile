@@ -44,10 +44,12 @@ ALL_CFLAGS = -std=c17 -ffp-contract=off $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=2008
              $(HPDF_CFLAGS) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
 LIBS     = $(HPDF_LIBS) $(PKG_LIBS) -lz -lm $(EXTRA_LIBS)
 
-# One folder per stage with several files (src/load, src/layout, src/report),
-# the command line in src/cli, shared helpers in src/util; the single-file
-# stages sit in src/ itself.  docs/design.md says which is which.
-LIB_SRC  := $(wildcard src/*.c src/load/*.c src/pdf/*.c src/layout/*.c src/report/*.c src/util/*.c)
+# One folder per stage with several files (src/load, src/check, src/verdict,
+# src/layout, src/report, src/pdf), the command line in src/cli, shared
+# helpers in src/util; the single-file stages sit in src/ itself.
+# docs/design.md says which is which.
+STAGES   := load check verdict layout report pdf util
+LIB_SRC  := $(wildcard src/*.c $(STAGES:%=src/%/*.c))
 CLI_SRC  := $(wildcard src/cli/*.c)
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/schema_xsd.o
 CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)

@@ -4,7 +4,7 @@
  * loading, no entity substitution, a size cap.  Everything found wrong is
  * added to the diags with its file and line; the structure of the document
  * (elements, attributes, numbers) is checked here, the meaning of it
- * (references, ranges, patterns) by check.c. */
+ * (references, ranges, patterns) by the check stage (src/check/). */
 #ifndef VERDICT_LOAD_H
 #define VERDICT_LOAD_H
 

@@ -14,7 +14,7 @@
 #define SUGGEST_MAX_WORD 64
 
 enum suggest_rule {
-	/* Ids in a document (check.c): a candidate equal to the word but for
+	/* Ids in a document (src/check/): a candidate equal to the word but for
 	 * case wins outright, whatever the lengths; otherwise the word needs 3
 	 * to 64 bytes, distance 2 counts only for words of 5 bytes or more,
 	 * and two candidates equally close give no suggestion. */

@@ -398,7 +398,7 @@ static void S_weight(struct load_ctx *ctx, const xmlNode *n, void *out)
 }
 
 /* A numeric bound: NAN when written but not a number (an ordinal min
- * names a level, which check.c resolves; on a numeric scale check.c
+ * names a level, which src/check/ resolves; on a numeric scale src/check/
  * reports the NAN). */
 static void S_bound(const char *raw, double *out)
 {

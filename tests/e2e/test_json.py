@@ -19,7 +19,7 @@ from e2e import CASES, ROOT, SEED, check, has_locale, run, skip, test
 
 WHAT_IFS = "tests/json/what-ifs.xml"
 EPS = 1e-9          # scores this close are equal (SPEC section 2)
-W_EPS = 1e-12       # sensitivity gaps this close are equal (verdict.c)
+W_EPS = 1e-12       # sensitivity gaps this close are equal (VD_WEIGHT_EPS, src/verdict/)
 SAME_EPS = 1e-12    # ratings this close are the same: no sensitivity pair (SPEC 6.1)
 
 TOP_KEYS = ["tool", "version", "format", "inputs"]

@@ -1,4 +1,4 @@
-/* test_verdict.c - unit tests of src/verdict.c against SPEC section 2.
+/* test_verdict.c - unit tests of src/verdict/ against SPEC section 2.
  *
  * Documents are built by hand (no loader, no checker): S_doc() and friends
  * fill a struct doc and set every resolved index exactly as check_doc()
@@ -738,7 +738,7 @@ static void test_single_qualified(void **state)
 	assert_false(v->has_margin);
 	assert_null(v->contrib);
 	assert_false(v->has_critical);
-	/* verdict.c reads "robust when ... no pair exists" for this case too */
+	/* src/verdict/ reads "robust when ... no pair exists" for this case too */
 	assert_int_equal(v->stability, STABILITY_ROBUST);
 }
 
