@@ -232,11 +232,16 @@ static char *S_included_from(const struct diags *ds, const char *file)
 /* Errors always; warnings only with -v (cron mails whatever a job prints,
  * and a valid input is a success).  The JSON has them all.  A message
  * about an included file says where it was included from, and is printed
- * once per run however many inputs include that file. */
+ * once per run however many inputs include that file; an input whose
+ * errors there were printed before, for another input, gets one line at
+ * its own xi:include saying so, so that every invalid input is named. */
 static void S_print_diags(struct cli_run *r, struct cli_input *in)
 {
 	diags_sort(&in->diags);
 	bool warnings = r->opt.verbosity > 0;
+	size_t *repeats = calloc(in->diags.nincludes + 1, sizeof *repeats);
+	if (repeats == NULL)
+		oom_abort();
 	for (size_t i = 0; i < in->diags.count; i++) {
 		const struct diag *d = &in->diags.items[i];
 		if (d->level == DIAG_WARNING && !warnings)
@@ -245,6 +250,9 @@ static void S_print_diags(struct cli_run *r, struct cli_input *in)
 		char *from = S_included_from(&in->diags, d->file);
 		if (from != NULL && !S_first_time(r, xstr_printf("%s %s:%ld: %s", level, d->file,
 		                                                 d->line, d->message))) {
+			const struct diag_include *inc = diags_included_from(&in->diags, d->file);
+			if (d->level == DIAG_ERROR && inc != NULL)
+				repeats[inc - in->diags.includes]++;
 			free(from);
 			continue;
 		}
@@ -252,6 +260,14 @@ static void S_print_diags(struct cli_run *r, struct cli_input *in)
 		        from != NULL ? from : "");
 		free(from);
 	}
+	for (size_t k = 0; k < in->diags.nincludes; k++) {
+		const struct diag_include *inc = &in->diags.includes[k];
+		if (repeats[k] > 0)
+			fprintf(stderr, "%s:%ld: error: %s, included here, has %zu error%s printed above "
+			        "for an input before this one\n", inc->from, inc->line, inc->file,
+			        repeats[k], repeats[k] == 1 ? "" : "s");
+	}
+	free(repeats);
 	if (in->diags.truncated)
 		fprintf(stderr, "%s:1: error: too many errors (%zu); only the first %zu are shown\n",
 		        in->path, in->diags.errors, in->diags.max_errors);
