@@ -25,20 +25,32 @@ struct pdf_info {
 /* A writer with DejaVu Sans regular and bold from font_dir.  NULL on
  * failure with a message in *err (owned by the caller, free()).
  *
- * A report whose every character is in windows-1252 or is one of the
- * marks the reports draw (pdf_charset_latin) is drawn with single-byte
- * TrueType fonts, which the writer sets up at once and which cost little;
- * any other with UTF-8 CID fonts, set up when a report first needs them
- * (or pdf_want_utf8 asks), which costs about as much as drawing a report.
- * A report uses up the document it is drawn in: the writer sets up a
- * fresh one when the next report needs it.  So a process that sets the
- * UTF-8 fonts up and then forks a child per report pays for them once. */
+ * A report is drawn with the first kind of font that encodes all its text:
+ * single-byte fonts in windows-1252 with the marks the reports draw
+ * (pdf_charset_latin), from faces cut down to it, which the writer sets up
+ * at once; single-byte fonts in an encoding of the report's own, when it
+ * draws at most PDF_OWN_CODES characters beyond ASCII (Greek, Cyrillic,
+ * any the faces have), set up for the report; else UTF-8 CID fonts, set
+ * up when a report first needs them (or pdf_want_utf8 asks), which costs
+ * about as much as drawing a report.  A report uses up the document it is
+ * drawn in: the writer sets up a fresh one when the next report needs it.
+ * So a process that sets the UTF-8 fonts up and then forks a child per
+ * report pays for them once. */
 struct pdf_writer *pdf_new(const char *font_dir, char **err);
 void pdf_free(struct pdf_writer *w);
 
 /* Sets up the UTF-8 fonts now, for reports that need them; false with
  * *err (caller frees) on failure. */
 bool pdf_want_utf8(struct pdf_writer *w, char **err);
+
+/* The most characters beyond ASCII a report's own single-byte encoding
+ * holds (codes 0x7F-0xFF). */
+#define PDF_OWN_CODES 129
+
+/* Whether a report of an input whose texts draw chars distinct
+ * characters beyond ASCII may need the UTF-8 fonts: the reports add
+ * some of their own (marks, dashes, quotes), up to 32 allowed for. */
+bool pdf_may_need_utf8(size_t chars);
 
 /* Measures with the writer's fonts; valid as long as the writer.  A
  * character the fonts lack (and any above U+FFFF, which libharu cannot

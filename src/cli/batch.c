@@ -100,19 +100,26 @@ static bool S_fonts_ready(const struct cli_run *r, bool given)
 	return true;
 }
 
-/* What check_glyphs asks: whether the fonts draw cp, noting in *utf8
- * whether it is one that only the UTF-8 fonts do. */
+/* What check_glyphs asks: whether the fonts draw cp, counting in *chars
+ * the distinct characters beyond ASCII the reports will draw (one
+ * replacement mark for all those the fonts lack), and in *latin those of
+ * them the latin fonts lack (pdf.h). */
 struct glyph_query {
 	const struct pdf_charset *cs;
-	bool *utf8;
+	uint32_t *seen;           /* [65536 / 32] */
+	size_t *chars, *beyond_latin;
 };
 
 static bool S_has_char(const void *ctx, unsigned long cp)
 {
 	const struct glyph_query *q = ctx;
 	bool has = pdf_charset_has(q->cs, cp);
-	if (has && !pdf_charset_latin(q->cs, cp))
-		*q->utf8 = true;
+	unsigned long drawn = has ? cp : 0xFFFD;
+	if (drawn >= 0x80 && !(q->seen[drawn / 32] >> (drawn % 32) & 1)) {
+		q->seen[drawn / 32] |= UINT32_C(1) << (drawn % 32);
+		++*q->chars;
+		*q->beyond_latin += !pdf_charset_latin(q->cs, drawn);
+	}
 	return has;
 }
 
@@ -128,9 +135,15 @@ static void S_outside(struct cli_run *r, struct cli_input *in)
 		r->charset_tried = true;
 		free(err);
 	}
-	struct glyph_query q = { r->charset, &in->utf8 };
+	size_t chars = 0, beyond_latin = 0;
+	struct glyph_query q = { r->charset, calloc(65536 / 32, sizeof *q.seen), &chars,
+	                         &beyond_latin };
+	if (q.seen == NULL)
+		oom_abort();
 	if (r->charset != NULL)
 		check_glyphs(in->doc, S_has_char, &q, &in->diags);
+	free(q.seen);
+	in->utf8 = beyond_latin > 0 && pdf_may_need_utf8(chars);
 	if (check_logo(in->doc, pdf_image_probe, &in->logo_w, &in->logo_h, &in->diags))
 		in->logo = arena_strdup(in->arena, in->doc->meta.logo_path);
 }

@@ -461,6 +461,25 @@ static void S_records(struct board *bd, struct worker *w)
 	w->len -= at;
 }
 
+/* Delivers a stop signal that is pending while S_gather blocks it.  A
+ * signal sent to the whole process group (Ctrl-C) can stop a worker, whose
+ * pipe then closes, while this process's copy waits: ppoll reports the
+ * closed pipe without letting the signal in, and the worker would pass for
+ * killed from outside.  Unblocking delivers it before sigprocmask returns. */
+static void S_let_signals_in(void)
+{
+	sigset_t stop, pending, old;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGHUP);
+	if (sigpending(&pending) != 0 || (!sigismember(&pending, SIGTERM) &&
+	    !sigismember(&pending, SIGINT) && !sigismember(&pending, SIGHUP)))
+		return;
+	sigprocmask(SIG_UNBLOCK, &stop, &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 /* Worker k has closed its pipe: waits for it, and settles its items that
  * it did not report.  When it died of a signal this run did not pass on
  * (an operator's kill, the OOM killer), each is named with the reason and
@@ -474,6 +493,7 @@ static void S_reap(struct board *bd, size_t k)
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return;
 	bd->ok = false;
+	S_let_signals_in();
 	S_pass_stop(bd);
 	bool died = !bd->passed && WIFSIGNALED(status);
 	if (!bd->passed && !WIFSIGNALED(status) && !WIFEXITED(status))

@@ -157,48 +157,54 @@ static bool S_read_face(struct face *fc)
 	return best != 0 && S_format4(fc, best);
 }
 
-/* ---- the single-byte encoding --------------------------------------------------- */
+/* ---- the single-byte encodings --------------------------------------------------- */
 
 /* windows-1252 from 0x80 to 0x9F (the rest of 0x20-0xFF is Unicode's own
- * code), with the marks the reports draw in the codes it leaves free (and
- * in 0x7F, which the faces do not draw, and 0x88, the rarely written
- * modifier circumflex).  Glyph names for the marks follow the Adobe Glyph
- * List's uniXXXX form. */
+ * code); 0 where it has no character. */
+static const uint16_t S_cp1252_high[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* The character of code in windows-1252, PDF's WinAnsiEncoding; 0 for none. */
+static unsigned S_cp1252(unsigned code)
+{
+	if (code < 0x20 || code == 0x7F)
+		return 0;
+	return code >= 0x80 && code < 0xA0 ? S_cp1252_high[code - 0x80] : code;
+}
+
+/* The latin encoding: windows-1252 with the marks the reports draw in the
+ * codes it leaves free, in 0x7F (which the faces do not draw) and in 0x88
+ * (the rarely written modifier circumflex). */
 static const struct {
 	unsigned char code;
 	uint16_t unicode;
-	const char *name;   /* for the marks only */
-} S_latin[] = {
-	{ 0x7F, 0x25CF, "uni25CF" },   /* ● a level reached */
-	{ 0x80, 0x20AC, NULL }, { 0x81, 0x25CB, "uni25CB" },   /* ○ a level not reached */
-	{ 0x82, 0x201A, NULL }, { 0x83, 0x0192, NULL }, { 0x84, 0x201E, NULL },
-	{ 0x85, 0x2026, NULL }, { 0x86, 0x2020, NULL }, { 0x87, 0x2021, NULL },
-	{ PDF_LATIN_FFFD, 0xFFFD, "uniFFFD" },   /* the replacement mark */
-	{ 0x89, 0x2030, NULL }, { 0x8A, 0x0160, NULL }, { 0x8B, 0x2039, NULL },
-	{ 0x8C, 0x0152, NULL }, { 0x8D, 0x25CC, "uni25CC" },   /* ◌ an unknown level */
-	{ 0x8E, 0x017D, NULL }, { 0x8F, 0x2212, "uni2212" },   /* − minus */
-	{ 0x90, 0x2190, "uni2190" },   /* ← */
-	{ 0x91, 0x2018, NULL }, { 0x92, 0x2019, NULL }, { 0x93, 0x201C, NULL },
-	{ 0x94, 0x201D, NULL }, { 0x95, 0x2022, NULL }, { 0x96, 0x2013, NULL },
-	{ 0x97, 0x2014, NULL }, { 0x98, 0x02DC, NULL }, { 0x99, 0x2122, NULL },
-	{ 0x9A, 0x0161, NULL }, { 0x9B, 0x203A, NULL }, { 0x9C, 0x0153, NULL },
-	{ 0x9D, 0x2192, "uni2192" },   /* → */
-	{ 0x9E, 0x017E, NULL }, { 0x9F, 0x0178, NULL },
+} S_marks[] = {
+	{ 0x7F, 0x25CF },             /* ● a level reached */
+	{ 0x81, 0x25CB },             /* ○ a level not reached */
+	{ PDF_LATIN_FFFD, 0xFFFD },   /* the replacement mark */
+	{ 0x8D, 0x25CC },             /* ◌ an unknown level */
+	{ 0x8F, 0x2212 },             /* − minus */
+	{ 0x90, 0x2190 },             /* ← */
+	{ 0x9D, 0x2192 },             /* → */
 };
 
-#define S_NLATIN (sizeof S_latin / sizeof *S_latin)
-
-/* The Unicode value of code in the single-byte encoding, 0 for none. */
+/* The Unicode value of code in the latin encoding, 0 for none. */
 static unsigned S_latin_unicode(unsigned code)
 {
-	if (code < 0x20)
-		return 0;
-	if (code < 0x7F || code >= 0xA0)
-		return code;
-	for (size_t i = 0; i < S_NLATIN; i++)
-		if (S_latin[i].code == code)
-			return S_latin[i].unicode;
-	return 0;
+	for (size_t i = 0; i < sizeof S_marks / sizeof *S_marks; i++)
+		if (S_marks[i].code == code)
+			return S_marks[i].unicode;
+	return S_cp1252(code);
+}
+
+void pdf_latin_map(uint16_t map[256])
+{
+	for (unsigned code = 0; code < 256; code++)
+		map[code] = (uint16_t)S_latin_unicode(code);
 }
 
 /* ---- the character set ------------------------------------------------------- */
@@ -281,41 +287,45 @@ bool pdf_charset_latin(const struct pdf_charset *cs, unsigned long cp)
 
 /* ---- the single-byte fonts ---------------------------------------------------- */
 
-/* Writes the encoding of a font: windows-1252 is PDF's WinAnsiEncoding,
- * and the marks are its differences, named so that a reader finds their
- * glyphs through the font's Unicode character map.  (libharu would name
- * a glyph it does not know ".notdef".) */
+static const uint16_t *S_map_of(HPDF_Encoder e)
+{
+	return ((HPDF_BasicEncoderAttr)e->attr)->unicode_map;
+}
+
+/* Writes the encoding of a font: PDF's WinAnsiEncoding (windows-1252) with
+ * every code whose character differs from it as a difference, named
+ * uniXXXX as the Adobe Glyph List has it, so that a reader finds its glyph
+ * through the font's Unicode character map.  (libharu would name a glyph
+ * it does not know ".notdef".) */
 static HPDF_STATUS S_write_encoding(HPDF_Encoder encoder, HPDF_Stream out)
 {
-	(void)encoder;
+	const uint16_t *map = S_map_of(encoder);
 	HPDF_STATUS st = HPDF_Stream_WriteStr(out, "/Encoding <<\012/Type /Encoding\012"
 	                                           "/BaseEncoding /WinAnsiEncoding\012"
 	                                           "/Differences [");
-	for (size_t i = 0; i < S_NLATIN && st == HPDF_OK; i++) {
-		if (S_latin[i].name == NULL)
+	for (unsigned code = 0x20; code <= 0xFF && st == HPDF_OK; code++) {
+		if (map[code] == 0 || map[code] == S_cp1252(code))
 			continue;
 		char entry[32];
-		snprintf(entry, sizeof entry, "%u /%s ", S_latin[i].code, S_latin[i].name);
+		snprintf(entry, sizeof entry, "%u /uni%04X ", code, map[code]);
 		st = HPDF_Stream_WriteStr(out, entry);
 	}
 	return st == HPDF_OK ? HPDF_Stream_WriteStr(out, "]\012>>\012") : st;
 }
 
-#define S_LATIN_NAME "VerdictLatin"
-
-const char *pdf_latin_encoder(HPDF_Doc pdf)
+const char *pdf_encoder(HPDF_Doc pdf, const char *name, const uint16_t map[256])
 {
 	HPDF_Encoder e = HPDF_BasicEncoder_New(pdf->mmgr, "WinAnsiEncoding");
 	if (e == NULL)
 		return NULL;
-	snprintf(e->name, sizeof e->name, "%s", S_LATIN_NAME);
+	snprintf(e->name, sizeof e->name, "%s", name);
 	HPDF_BasicEncoderAttr attr = e->attr;
-	for (unsigned code = 0x20; code <= 0xFF; code++)
-		attr->unicode_map[code] = (HPDF_UNICODE)S_latin_unicode(code);
+	for (unsigned code = 0; code < 256; code++)
+		attr->unicode_map[code] = code < 0x20 ? 0 : (HPDF_UNICODE)map[code];
 	e->write_fn = S_write_encoding;
 	if (HPDF_Doc_RegisterEncoder(pdf, e) != HPDF_OK)
 		return NULL;   /* the document frees it */
-	return S_LATIN_NAME;
+	return e->name;
 }
 
 /* ---- ToUnicode maps -------------------------------------------------------------- */
@@ -327,54 +337,64 @@ static const char S_cmap_head[] =
 static const char S_cmap_tail[] =
 	"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
 
-/* A map for the single-byte fonts: readers that know the glyph names need
- * none, but one that does not still extracts the marks.  Runs of codes
- * whose characters follow each other are ranges (ASCII, Latin-1), the
- * rest single entries. */
-HPDF_STATUS pdf_latin_tounicode(HPDF_Doc pdf, const HPDF_Font *fonts, size_t n)
+/* Writes n entries (lines, 40 bytes apart) in blocks of at most 100, as
+ * the CMap format allows: "N beginKIND" ... "endKIND". */
+static HPDF_STATUS S_cmap_blocks(HPDF_Stream out, const char *kind, const char *lines,
+                                 unsigned n)
 {
-	HPDF_Dict map = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-	if (map == NULL)
-		return HPDF_GetError(pdf);
-	map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_STATUS st = HPDF_Stream_WriteStr(map->stream, S_cmap_head);
-	st = st ? st : HPDF_Stream_WriteStr(map->stream,
-	                                    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
-	/* runs[i] = { first code, last code }: at most 100 of each kind, as the
-	 * CMap format allows per block, and there are far fewer */
-	unsigned ranges[128][2], chars[128], nr = 0, nc = 0;
-	for (unsigned code = 0x20; code <= 0xFF; code++) {
-		unsigned u = S_latin_unicode(code), last = code;
-		if (u == 0)
-			continue;
-		while (last < 0xFF && S_latin_unicode(last + 1) == u + (last + 1 - code))
-			last++;
-		if (last > code) {
-			ranges[nr][0] = code;
-			ranges[nr++][1] = last;
-			code = last;
-		} else {
-			chars[nc++] = code;
+	HPDF_STATUS st = HPDF_OK;
+	for (unsigned i = 0; i < n && st == HPDF_OK; i++) {
+		char head[48];
+		if (i % 100 == 0) {
+			snprintf(head, sizeof head, "%u begin%s\n", n - i < 100 ? n - i : 100, kind);
+			st = HPDF_Stream_WriteStr(out, head);
+		}
+		st = st ? st : HPDF_Stream_WriteStr(out, lines + 40 * (size_t)i);
+		if (st == HPDF_OK && (i % 100 == 99 || i + 1 == n)) {
+			snprintf(head, sizeof head, "end%s\n", kind);
+			st = HPDF_Stream_WriteStr(out, head);
 		}
 	}
-	char line[48];
-	snprintf(line, sizeof line, "%u beginbfrange\n", nr);
-	st = st ? st : HPDF_Stream_WriteStr(map->stream, line);
-	for (unsigned i = 0; i < nr && st == HPDF_OK; i++) {
-		snprintf(line, sizeof line, "<%02X> <%02X> <%04X>\n", ranges[i][0], ranges[i][1],
-		         S_latin_unicode(ranges[i][0]));
-		st = HPDF_Stream_WriteStr(map->stream, line);
+	return st;
+}
+
+/* A map for single-byte fonts, from their encoding: readers that know the
+ * glyph names need none, but one that does not still extracts every
+ * character.  Runs of codes whose characters follow each other are ranges
+ * (ASCII, Latin-1, an alphabet), the rest single entries. */
+HPDF_STATUS pdf_single_tounicode(HPDF_Doc pdf, const HPDF_Font *fonts, size_t n)
+{
+	const uint16_t *map = S_map_of(((HPDF_FontAttr)fonts[0]->attr)->encoder);
+	HPDF_Dict cmap = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (cmap == NULL)
+		return HPDF_GetError(pdf);
+	cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	/* at most 224 codes: 40 bytes a line, ranges and single entries apart */
+	static const size_t line = 40;
+	char ranges[224 * 40], chars[224 * 40];
+	unsigned nr = 0, nc = 0;
+	for (unsigned code = 0x20; code <= 0xFF; code++) {
+		unsigned u = map[code], last = code;
+		if (u == 0)
+			continue;
+		/* a range's characters may differ only in their last byte */
+		while (last < 0xFF && map[last + 1] == u + (last + 1 - code) &&
+		       (u & 0xFF) + (last + 1 - code) <= 0xFF)
+			last++;
+		if (last > code)
+			snprintf(ranges + line * nr++, line, "<%02X> <%02X> <%04X>\n", code, last, u);
+		else
+			snprintf(chars + line * nc++, line, "<%02X> <%04X>\n", code, u);
+		code = last;
 	}
-	snprintf(line, sizeof line, "endbfrange\n%u beginbfchar\n", nc);
-	st = st ? st : HPDF_Stream_WriteStr(map->stream, line);
-	for (unsigned i = 0; i < nc && st == HPDF_OK; i++) {
-		snprintf(line, sizeof line, "<%02X> <%04X>\n", chars[i], S_latin_unicode(chars[i]));
-		st = HPDF_Stream_WriteStr(map->stream, line);
-	}
-	st = st ? st : HPDF_Stream_WriteStr(map->stream, "endbfchar\n");
-	st = st ? st : HPDF_Stream_WriteStr(map->stream, S_cmap_tail);
+	HPDF_STATUS st = HPDF_Stream_WriteStr(cmap->stream, S_cmap_head);
+	st = st ? st : HPDF_Stream_WriteStr(cmap->stream,
+	                                    "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n");
+	st = st ? st : S_cmap_blocks(cmap->stream, "bfrange", ranges, nr);
+	st = st ? st : S_cmap_blocks(cmap->stream, "bfchar", chars, nc);
+	st = st ? st : HPDF_Stream_WriteStr(cmap->stream, S_cmap_tail);
 	for (size_t i = 0; i < n && st == HPDF_OK; i++)
-		st = HPDF_Dict_Add(fonts[i], "ToUnicode", map);   /* one object, referred to */
+		st = HPDF_Dict_Add(fonts[i], "ToUnicode", cmap);   /* one object, referred to */
 	return st;
 }
 

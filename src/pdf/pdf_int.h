@@ -50,14 +50,18 @@ bool pdf_slurp(const char *path, size_t max, unsigned char **buf, size_t *len, c
 
 unsigned pdf_u16(const unsigned char *p);
 
-/* The single-byte encoding (windows-1252 with the marks the reports draw
- * in its free codes), registered in pdf under the name it returns; NULL
- * when libharu fails. */
-const char *pdf_latin_encoder(HPDF_Doc pdf);
+/* The latin encoding: windows-1252 with the marks the reports draw in its
+ * free codes; map[code] is its character, 0 for none. */
+void pdf_latin_map(uint16_t map[256]);
 
-/* Gives the n fonts (loaded with pdf_latin_encoder's encoding) one
- * ToUnicode map, so that every reader extracts the marks' characters. */
-HPDF_STATUS pdf_latin_tounicode(HPDF_Doc pdf, const HPDF_Font *fonts, size_t n);
+/* Registers in pdf a single-byte encoding named name whose code c stands
+ * for character map[c] (0: none; codes below 0x20 are never used), and
+ * returns its name; NULL when libharu fails. */
+const char *pdf_encoder(HPDF_Doc pdf, const char *name, const uint16_t map[256]);
+
+/* Gives the n fonts (of one pdf_encoder encoding) one ToUnicode map, so
+ * that every reader extracts their characters. */
+HPDF_STATUS pdf_single_tounicode(HPDF_Doc pdf, const HPDF_Font *fonts, size_t n);
 
 /* Rewrites the ToUnicode map libharu gives a UTF-8 font (see fonts.c). */
 HPDF_STATUS pdf_utf8_tounicode(HPDF_Font font, const struct pdf_charset *cs);

@@ -1,9 +1,16 @@
 /* writer.c - the display list drawn with libharu 2.3.0 (see shared LIBHARU.md).
  *
- * A writer holds up to two prepared documents: one with single-byte
- * fonts, set up at once (cheap), and one with UTF-8 CID fonts, set up
- * when first needed (about half a report's time).  Each report is drawn
- * into the first whose fonts encode all of its text; fonts.c says which. */
+ * A report is drawn with the first of three kinds of font that encodes all
+ * of its text (S_kind):
+ *  - latin: single-byte fonts in the latin encoding (windows-1252 and the
+ *    marks), from the faces cut down to it; set up at once, and cheap;
+ *  - its own: single-byte fonts in an encoding made for the report, whose
+ *    codes 0x7F-0xFF stand for the characters beyond ASCII it draws (up to
+ *    129 of them: any language the faces draw, Greek or Cyrillic say), from
+ *    the whole faces; set up for each report, and still cheap;
+ *  - UTF-8: libharu's CID fonts, for a report with more characters than
+ *    that; set up when first needed, which costs as much as a report.
+ * fonts.c makes the encodings and reads the faces. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -23,10 +30,13 @@
 struct face_set {
 	HPDF_Doc pdf;   /* NULL until set up */
 	HPDF_Font font[LFONT_COUNT];
-	bool latin;     /* single-byte fonts, else UTF-8 */
 };
 
-enum { SET_LATIN, SET_UTF8, SETS };
+/* The kinds of font, as above; a set of each. */
+enum { SET_LATIN, SET_OWN, SET_UTF8, SETS };
+
+/* The most characters beyond ASCII a report's own encoding holds. */
+#define S_OWN_MAX PDF_OWN_CODES
 
 /* An image to draw (pdf_image_add), loaded into a set's document when a
  * report drawn there needs it. */
@@ -46,8 +56,11 @@ struct pdf_writer {
 	size_t nimages;
 	char *scratch;            /* text with replacement marks, see S_clean */
 	size_t scratch_cap;
-	char *bytes;              /* text in the single-byte encoding, see S_latin */
+	char *bytes;              /* text in a single-byte encoding, see S_single */
 	size_t bytes_cap;
+	uint16_t own[256];        /* the report's own encoding: code -> character */
+	unsigned char *own_code;  /* [65536]: character -> code, 0 for none */
+	uint32_t *seen;           /* [65536 / 32]: S_kind's characters */
 	unsigned char *px, *rgb, *mask;   /* an image being loaded */
 	double ascent;            /* of the measurer */
 	jmp_buf jmp;
@@ -164,42 +177,70 @@ static const char *S_clean(struct pdf_writer *w, const char *text, size_t *len)
 	return w->scratch;
 }
 
-/* The n bytes of UTF-8 at text in the single-byte encoding, in the
- * writer's byte buffer (NUL-terminated, valid until the next call); every
- * character has a code there (S_fits_latin). */
-static const char *S_latin(struct pdf_writer *w, const char *text, size_t n)
+/* The n bytes of UTF-8 at text in the single-byte encoding of set k, in
+ * the writer's byte buffer (NUL-terminated, valid until the next call);
+ * every character has a code there (S_kind). */
+static const char *S_single(struct pdf_writer *w, size_t k, const char *text, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text;
+	const unsigned char *code = k == SET_LATIN ? w->charset->latin : w->own_code;
 	S_reserve(&w->bytes, &w->bytes_cap, n + 1);
 	size_t o = 0;
 	for (size_t i = 0, l; i < n; i += l) {
 		unsigned long cp = S_drawn(w->charset, s + i, n - i, &l);
-		w->bytes[o++] = (char)w->charset->latin[cp];
+		w->bytes[o++] = (char)(cp < 0x80 ? cp : code[cp]);
 	}
 	w->bytes[o] = '\0';
 	return w->bytes;
 }
 
-/* Whether every character of every text of d has a code in the
- * single-byte fonts (after the replacements S_clean makes). */
-static bool S_fits_latin(const struct pdf_writer *w, const struct ldoc *d)
+/* The kind of font d needs (after the replacements S_clean makes): the
+ * latin fonts when they encode every character, else the report's own
+ * encoding when it has few enough (made here, w->own and w->own_code:
+ * codes from 0x7F in the order the report first draws each character),
+ * else UTF-8. */
+static size_t S_kind(struct pdf_writer *w, const struct ldoc *d)
 {
-	for (size_t p = 0; p < d->npages; p++) {
-		const struct lpage *pg = &d->pages[p];
-		for (size_t b = 0; b < pg->n; b++) {
-			if (pg->boxes[b].kind != LBOX_TEXT)
-				continue;
-			const unsigned char *s = (const unsigned char *)pg->boxes[b].text;
-			size_t n = pg->boxes[b].len;
-			for (size_t i = 0, l; i < n; i += l)
-				if (!S_plain(s[i]) &&
-				    !pdf_charset_latin(w->charset, S_drawn(w->charset, s + i, n - i, &l)))
-					return false;
-				else if (S_plain(s[i]))
+	bool latin = true;
+	size_t n = 0;
+	uint16_t chars[S_OWN_MAX + 1];
+	for (size_t p = 0; p < d->npages; p++)
+		for (size_t b = 0; b < d->pages[p].n; b++) {
+			const struct lbox *box = &d->pages[p].boxes[b];
+			const unsigned char *s = (const unsigned char *)box->text;
+			for (size_t i = 0, l = 1; box->kind == LBOX_TEXT && i < box->len; i += l) {
+				if (S_plain(s[i])) {
 					l = 1;
+					continue;
+				}
+				unsigned long cp = S_drawn(w->charset, s + i, box->len - i, &l);
+				latin = latin && pdf_charset_latin(w->charset, cp);
+				if (w->seen[cp / 32] >> (cp % 32) & 1)
+					continue;
+				w->seen[cp / 32] |= UINT32_C(1) << (cp % 32);
+				if (n <= S_OWN_MAX)
+					chars[n] = (uint16_t)cp;
+				n++;
+			}
 		}
+	for (size_t i = 0; i < n && i <= S_OWN_MAX; i++)   /* leave seen clear */
+		w->seen[chars[i] / 32] = 0;
+	if (n > S_OWN_MAX + 1)
+		memset(w->seen, 0, 65536 / 8);
+	if (latin)
+		return SET_LATIN;
+	if (n > S_OWN_MAX)
+		return SET_UTF8;
+	for (unsigned code = 0x7F; code <= 0xFF; code++)
+		w->own_code[w->own[code]] = 0;
+	memset(w->own, 0, sizeof w->own);
+	for (unsigned code = 0x20; code < 0x7F; code++)
+		w->own[code] = (uint16_t)code;
+	for (size_t i = 0; i < n; i++) {
+		w->own[0x7F + i] = chars[i];
+		w->own_code[chars[i]] = (unsigned char)(0x7F + i);
 	}
-	return true;
+	return SET_OWN;
 }
 
 /* ---- measuring ---------------------------------------------------------------- */
@@ -220,10 +261,12 @@ static double S_width(void *ctx, enum lfont font, double size, const char *text,
 
 /* ---- setting up ---------------------------------------------------------------- */
 
-/* Prepares set: a document with the faces from the writer's folder, in
- * the kind of font set->latin says.  false with *err on failure. */
-static bool S_setup(struct pdf_writer *w, struct face_set *set, char **err)
+/* Prepares set k: a document with the faces from the writer's folder in
+ * that kind of font (for SET_OWN, the encoding S_kind made).  false with
+ * *err on failure. */
+static bool S_setup(struct pdf_writer *w, size_t k, char **err)
 {
+	struct face_set *set = &w->set[k];
 	char *volatile path = NULL;
 	set->pdf = HPDF_New(S_on_error, w);
 	if (set->pdf == NULL) {
@@ -247,10 +290,14 @@ static bool S_setup(struct pdf_writer *w, struct face_set *set, char **err)
 	 * PDFDocEncoding lacks (S_text_string). */
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(pdf);
-	const char *encoding = set->latin ? pdf_latin_encoder(pdf) : "UTF-8";
+	uint16_t latin[256];
+	pdf_latin_map(latin);
+	const char *encoding = k == SET_LATIN ? pdf_encoder(pdf, "VerdictLatin", latin)
+	                     : k == SET_OWN   ? pdf_encoder(pdf, "VerdictOwn", w->own)
+	                                      : "UTF-8";
 	for (size_t i = 0; i < PDF_FACES; i++) {
-		path = set->latin ? xstr_printf("%s", w->latin_path[i])
-		                  : xstr_printf("%s/%s", w->font_dir, pdf_faces[i]);
+		path = k == SET_LATIN ? xstr_printf("%s", w->latin_path[i])
+		                      : xstr_printf("%s/%s", w->font_dir, pdf_faces[i]);
 		const char *name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
 		set->font[i == 0 ? LFONT_REGULAR : LFONT_BOLD] = HPDF_GetFont(pdf, name, encoding);
 		free(path);
@@ -259,9 +306,9 @@ static bool S_setup(struct pdf_writer *w, struct face_set *set, char **err)
 	/* Internal calls report through their result, not the handler: pass
 	 * a failure on to it, which jumps back above. */
 	HPDF_STATUS st = HPDF_OK;
-	if (set->latin)
-		st = pdf_latin_tounicode(pdf, set->font, PDF_FACES);
-	for (size_t i = 0; i < PDF_FACES && !set->latin && st == HPDF_OK; i++)
+	if (k != SET_UTF8)
+		st = pdf_single_tounicode(pdf, set->font, PDF_FACES);
+	for (size_t i = 0; i < PDF_FACES && k == SET_UTF8 && st == HPDF_OK; i++)
 		st = pdf_utf8_tounicode(set->font[i], w->charset);
 	if (st != HPDF_OK)
 		S_on_error(st, 0, w);
@@ -310,8 +357,11 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 			w->latin_path[i] = xstr_printf("%s/%s", font_dir, pdf_faces[i]);
 		}
 	}
-	w->set[SET_LATIN].latin = true;
-	if (!S_setup(w, &w->set[SET_LATIN], err)) {
+	w->own_code = calloc(65536, 1);
+	w->seen = calloc(65536 / 32, sizeof *w->seen);
+	if (w->own_code == NULL || w->seen == NULL)
+		oom_abort();
+	if (!S_setup(w, SET_LATIN, err)) {
 		pdf_free(w);
 		return NULL;
 	}
@@ -324,10 +374,15 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 	return w;
 }
 
+bool pdf_may_need_utf8(size_t chars)
+{
+	return chars + 32 > S_OWN_MAX;
+}
+
 bool pdf_want_utf8(struct pdf_writer *w, char **err)
 {
 	*err = NULL;
-	return w->set[SET_UTF8].pdf != NULL || S_setup(w, &w->set[SET_UTF8], err);
+	return w->set[SET_UTF8].pdf != NULL || S_setup(w, SET_UTF8, err);
 }
 
 void pdf_free(struct pdf_writer *w)
@@ -341,6 +396,8 @@ void pdf_free(struct pdf_writer *w)
 	free(w->images);
 	free(w->scratch);
 	free(w->bytes);
+	free(w->own_code);
+	free(w->seen);
 	free(w->font_dir);
 	for (size_t i = 0; i < PDF_FACES; i++)
 		free(w->latin_path[i]);
@@ -508,7 +565,7 @@ static void S_box(struct pdf_writer *w, size_t k, HPDF_Page page, struct pen *pe
 			n = S_piece(b->text + at, len - at);
 			size_t clean_len = n;
 			const char *t = S_clean(w, b->text + at, &clean_len);
-			HPDF_Page_ShowText(page, set->latin ? S_latin(w, t, clean_len) : t);
+			HPDF_Page_ShowText(page, k != SET_UTF8 ? S_single(w, k, t, clean_len) : t);
 		}
 		break;
 	}
@@ -734,8 +791,10 @@ bool pdf_render(struct pdf_writer *w, const struct ldoc *d,
 {
 	*bytes = NULL;
 	*err = NULL;
-	size_t k = S_fits_latin(w, d) ? SET_LATIN : SET_UTF8;
-	if (w->set[k].pdf == NULL && !S_setup(w, &w->set[k], err))
+	size_t k = S_kind(w, d);
+	if (k == SET_OWN && w->set[k].pdf != NULL)   /* set up for another encoding */
+		S_drop(w, k);
+	if (w->set[k].pdf == NULL && !S_setup(w, k, err))
 		return false;
 	if (!S_images(w, k, d, err))
 		return false;

@@ -163,8 +163,12 @@ def gen(tmp, name, profiles, greek=False):
                        cwd=ROOT, capture_output=True, text=True, timeout=60)
     check(p.returncode == 0, p.stderr)
     text = p.stdout
-    if greek:   # text the single-byte fonts lack: each report drawn in a forked child
-        text = text.replace("<title>Synthetic comparison", "<title>Σύγκριση", 1)
+    if greek:
+        # more characters beyond ASCII than a single-byte encoding holds: every
+        # report needs the UTF-8 fonts and is drawn in a forked child
+        letters = "".join(chr(c) for c in list(range(0x400, 0x460)) + list(range(0x3B1, 0x3CA)) +
+                          list(range(0x490, 0x4B0)))
+        text = text.replace("<title>Synthetic comparison", f"<title>Σύγκριση {letters}", 1)
     path = os.path.join(tmp, name)
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)

@@ -1,9 +1,11 @@
-"""Which fonts a report gets (issue 13, src/pdf/fonts.c): a report whose
-text fits windows-1252 and the marks the reports draw is drawn with
-single-byte TrueType fonts cut down to that repertoire; a report with any
-other character the fonts draw (Greek here) with the UTF-8 CID fonts; both
-extract the same text, marks included, and a batch that mixes them writes
-the same bytes whichever way its reports are spread over processes."""
+"""Which fonts a report gets (issue 13, src/pdf/): a report whose text fits
+windows-1252 and the marks the reports draw is drawn with single-byte
+TrueType fonts cut down to that repertoire; one with other characters
+(Greek here) with single-byte fonts in an encoding of its own, while it
+draws at most 129 characters beyond ASCII; one with more, with the UTF-8
+CID fonts.  All extract the same text, marks included, and a batch that
+mixes them writes the same bytes whichever way its reports are spread
+over processes."""
 import glob
 import os
 import shutil
@@ -31,6 +33,14 @@ def fonts_of(pdf):
 def single_byte(pdf):
     rows = fonts_of(pdf)
     return all(r[1] == "TrueType" and r[2] == "Custom" for r in rows), rows
+
+
+def many(n):
+    """n distinct Cyrillic and Greek letters (at most 186)."""
+    chars = [chr(c) for c in list(range(0x400, 0x460)) + list(range(0x391, 0x3A2)) +
+             list(range(0x3B1, 0x3CA)) + list(range(0x490, 0x4C0))]
+    check(n <= len(chars), f"many({n})")
+    return "".join(chars[:n])
 
 
 def variant(tmp, name, replace):
@@ -72,20 +82,32 @@ def latin_reports_get_single_byte_fonts_and_keep_their_marks(tmp):
 
 
 @test
-def greek_text_gets_utf8_fonts_only_where_it_is(tmp):
-    # The description is printed in its team's report and the overview.
+def greek_text_gets_its_own_encoding_and_many_characters_utf8_fonts(tmp):
+    # The descriptions are printed in their team's report and the overview:
+    # research-lab's with a Greek word, enterprise-platform's with 140
+    # distinct letters, more than a single-byte encoding holds.
     path = variant(tmp, "greek.xml", lambda t: t.replace(
-        "<description>A university lab", f"<description>{GREEK}: a university lab"))
+        "<description>A university lab", f"<description>{GREEK}: a university lab").replace(
+        "<description>A platform team", f"<description>{many(140)} A platform team"))
     pdfs = write(tmp, "j1", "-j", "1", path)
+    kinds = {"research-lab.pdf": "own", "enterprise-platform.pdf": "utf8",
+             "overview.pdf": "utf8"}
     for name, pdf in sorted(pdfs.items()):
-        ok, rows = single_byte(pdf)
-        greek = name in ("research-lab.pdf", "overview.pdf")
-        check(ok != greek, f"{name}: fonts {rows}")
-        if greek:
+        rows = fonts_of(pdf)
+        kind = kinds.get(name, "latin")
+        if kind == "utf8":
             check(all(r[1] == "CID TrueType" and r[2] == "Identity-H" for r in rows),
                   f"{name}: fonts {rows}")
-            check(GREEK in pdftext(pdf), f"{name}: {GREEK} not extracted")
+        else:
+            check(single_byte(pdf)[0], f"{name}: fonts {rows}")
+            # the latin fonts embed the small faces, the report's own the whole ones
+            size = os.path.getsize(pdf)
+            check((size < 40000) == (kind == "latin"), f"{name}: {size} bytes ({kind})")
         text = pdftext(pdf)
+        if name in ("research-lab.pdf", "overview.pdf"):
+            check(GREEK in text, f"{name}: {GREEK} not extracted")
+        if name in ("enterprise-platform.pdf", "overview.pdf"):
+            check(many(140) in text.replace("\n", ""), f"{name}: the 140 letters not extracted")
         check(all(m in text for m in "●○"), f"{name}: level marks not extracted")
     # Reports needing the UTF-8 fonts are drawn in forked children, the
     # others in place; with two workers each does a share of both.

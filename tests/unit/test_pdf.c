@@ -139,48 +139,79 @@ static unsigned char *S_render(struct pdf_writer *w, const struct ldoc *d, size_
 	return bytes;
 }
 
-/* Latin text and the marks get the single-byte fonts; one Greek letter
- * gets the UTF-8 fonts; a character the fonts lack (drawn as U+FFFD) does
- * not.  One writer draws them all, in any order, and the same document
- * twice gives the same bytes. */
+/* n distinct characters beyond ASCII, Cyrillic then Greek, as UTF-8 in
+ * buf (big enough for 4 bytes each and a NUL). */
+static const char *S_many(char *buf, size_t n)
+{
+	static const uint32_t from[] = { 0x0400, 0x0391, 0x03B1 };
+	static const uint32_t count[] = { 96, 17, 25 };   /* 138: U+0400-045F, Α-Ρ, α-ω */
+	size_t o = 0, done = 0;
+	for (size_t r = 0; r < 3 && done < n; r++)
+		for (uint32_t k = 0; k < count[r] && done < n; k++, done++)
+			o += utf8_encode(from[r] + k, (unsigned char *)buf + o);
+	assert_int_equal(done, n);
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Which fonts a document gets: the latin ones for Latin text and the
+ * marks (a character the fonts lack is drawn as U+FFFD, which they have);
+ * with a Greek letter, fonts in an encoding of the document's own; with
+ * more than PDF_OWN_CODES characters beyond ASCII, the UTF-8 fonts.  One
+ * writer draws them all, in any order, and the same document twice gives
+ * the same bytes. */
 static void test_kind_of_font(void **state)
 {
 	(void)state;
-	char *err = NULL;
+	char *err = NULL, fits[4 * 140], over[4 * 140];
 	struct pdf_writer *w = pdf_new(FONT_DIR, &err);
 	assert_non_null(w);
 	const char *latin[] = { "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 \xE2\x82\xAC 5",
 	                        "\xE2\x97\x8F\xE2\x97\x8F\xE2\x97\x8B\xE2\x97\x8C \xE2\x88\x92" "3 "
 	                        "\xE2\x86\x90 \xE2\x86\x92 \xE4\xB8\xAD" };
 	const char *greek[] = { "Caf\xC3\xA9", "\xCE\xB1" };
+	/* Caf\xC3\xA9 brings \xC3\xA9: with it, exactly PDF_OWN_CODES fit, one more does not */
+	const char *most[] = { "Caf\xC3\xA9", S_many(fits, PDF_OWN_CODES - 1) };
+	const char *more[] = { "Caf\xC3\xA9", S_many(over, PDF_OWN_CODES) };
 	struct ldoc *dl = S_doc(latin, 2), *dg = S_doc(greek, 2);
-	size_t n1, n2, n3, n4;
+	struct ldoc *dm = S_doc(most, 2), *dx = S_doc(more, 2);
+	size_t n1, n2, n3, n4, n5, n6;
 	unsigned char *b1 = S_render(w, dl, &n1);
 	unsigned char *b2 = S_render(w, dg, &n2);
+	unsigned char *b5 = S_render(w, dx, &n5);
 	unsigned char *b3 = S_render(w, dl, &n3);
 	unsigned char *b4 = S_render(w, dg, &n4);
+	unsigned char *b6 = S_render(w, dm, &n6);
 	assert_true(S_has(b1, n1, "/Subtype /TrueType"));
 	assert_true(S_has(b1, n1, "/BaseEncoding /WinAnsiEncoding"));
 	assert_true(S_has(b1, n1, "/uni25CF"));
 	assert_false(S_has(b1, n1, "/Type0"));
-	assert_true(S_has(b2, n2, "/Subtype /Type0"));
-	assert_true(S_has(b2, n2, "Identity-H"));
-	assert_false(S_has(b2, n2, "WinAnsiEncoding"));
+	/* its own encoding: \xC3\xA9 and \xCE\xB1 at the first two codes */
+	assert_true(S_has(b2, n2, "/Subtype /TrueType"));
+	assert_true(S_has(b2, n2, "/Differences [127 /uni00E9 128 /uni03B1 ]"));
+	assert_false(S_has(b2, n2, "/Type0"));
+	assert_true(S_has(b6, n6, "/Subtype /TrueType"));
+	assert_true(S_has(b6, n6, "255 /uni03BF"));   /* the last, omicron, at 0xFF */
+	assert_false(S_has(b6, n6, "/Type0"));
+	assert_true(S_has(b5, n5, "/Subtype /Type0"));
+	assert_true(S_has(b5, n5, "Identity-H"));
+	assert_false(S_has(b5, n5, "WinAnsiEncoding"));
 	assert_true(n1 == n3 && memcmp(b1, b3, n1) == 0);
 	assert_true(n2 == n4 && memcmp(b2, b4, n2) == 0);
 	/* Setting the UTF-8 fonts up beforehand changes nothing drawn. */
 	assert_true(pdf_want_utf8(w, &err));
-	size_t n5;
-	unsigned char *b5 = S_render(w, dg, &n5);
-	assert_true(n2 == n5 && memcmp(b2, b5, n2) == 0);
-	free(b1);
-	free(b2);
-	free(b3);
-	free(b4);
-	free(b5);
-	S_doc_free(dl);
-	S_doc_free(dg);
+	size_t n7;
+	unsigned char *b7 = S_render(w, dx, &n7);
+	assert_true(n5 == n7 && memcmp(b5, b7, n5) == 0);
+	unsigned char *bs[] = { b1, b2, b3, b4, b5, b6, b7 };
+	for (size_t i = 0; i < sizeof bs / sizeof *bs; i++)
+		free(bs[i]);
+	struct ldoc *ds[] = { dl, dg, dm, dx };
+	for (size_t i = 0; i < sizeof ds / sizeof *ds; i++)
+		S_doc_free(ds[i]);
 	pdf_free(w);
+	assert_false(pdf_may_need_utf8(PDF_OWN_CODES - 32));
+	assert_true(pdf_may_need_utf8(PDF_OWN_CODES - 31));
 }
 
 /* An image that is neither PNG nor JPEG is refused when added; a damaged
