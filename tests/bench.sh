@@ -66,16 +66,20 @@ python3 tests/gen_input.py 3 20 8 200 > "$tmp/b200.xml"
 python3 tests/gen_input.py 3 20 8 100 > "$tmp/b100.xml"
 python3 tests/gen_input.py 3 20 8 800 > "$tmp/b800.xml"
 python3 tests/gen_input.py 6 400 30 200 > "$tmp/accept.xml"
-# the same 200 teams with one Greek framework name: every report then
-# needs the UTF-8 CID fonts (src/pdf/fonts.c), the slower path
+# the same 200 teams with one Greek framework name (every report in fonts
+# of its own single-byte encoding, from the whole faces), and with 150
+# Cyrillic and Greek letters in the title (more than such an encoding
+# holds: every report in UTF-8 CID fonts, the slowest path; src/pdf/)
 sed 's#<name>Framework 0</name>#<name>Πλαίσιο 0</name>#' "$tmp/b200.xml" > "$tmp/b200g.xml"
+letters=$(python3 -c 'print("".join(map(chr, [*range(0x400, 0x460), *range(0x3B1, 0x3CA), *range(0x490, 0x4AD)])))')
+sed "s#<title>Synthetic comparison#<title>$letters#" "$tmp/b200.xml" > "$tmp/b200u.xml"
 
 echo "== issue 13 goals (medians of $runs alternating runs; ratios from this run) =="
 i=0
 while [ $i -lt $runs ]; do
 	i=$((i + 1))
 	# a fresh output folder for each of our runs, removed before the clock starts
-	rm -rf "$tmp/s" "$tmp/b" "$tmp/c" "$tmp/d" "$tmp/g"
+	rm -rf "$tmp/s" "$tmp/b" "$tmp/c" "$tmp/d" "$tmp/g" "$tmp/u"
 	[ $have_rl = yes ] && ms rl1 rl 1
 	ms our1 ours -o "$tmp/s" -p "$team" "$seed"
 	[ $have_floor = yes ] && ms floor1 floor 1
@@ -85,9 +89,10 @@ while [ $i -lt $runs ]; do
 	ms our100t ours -o "$tmp/c" -j 1 "$tmp/b100.xml"
 	ms our800t ours -o "$tmp/d" -j 1 "$tmp/b800.xml"
 	ms our200g ours -o "$tmp/g" -j 1 "$tmp/b200g.xml"
+	ms our200u ours -o "$tmp/u" -j 1 "$tmp/b200u.xml"
 done
 n1=$(pdfs "$tmp/s") n200=$(pdfs "$tmp/b") n100=$(pdfs "$tmp/c") n800=$(pdfs "$tmp/d")
-n200g=$(pdfs "$tmp/g")
+n200g=$(pdfs "$tmp/g") n200u=$(pdfs "$tmp/u")
 our1=$(median our1)
 our200=$(awk -v t="$(median our200)" -v n="$n200" 'BEGIN { print 1000 * t / n }')
 per100=$(awk -v t="$(median our100t)" -v n="$n100" 'BEGIN { print 1000 * t / n }')
@@ -95,7 +100,9 @@ per800=$(awk -v t="$(median our800t)" -v n="$n800" 'BEGIN { print 1000 * t / n }
 awk -v a="$our1" -v n="$n1" 'BEGIN { printf "verdict, one team report as a process (%d PDF written): %.1f ms\n", n, 1000 * a }'
 awk -v a="$our200" -v n="$n200" 'BEGIN { printf "verdict, per report of 3x20x8x200, -j 1 (%d PDFs): %.1f ms\n", n, a }'
 awk -v t="$(median our200g)" -v n="$n200g" 'BEGIN {
-	printf "  the same with a Greek framework name, UTF-8 fonts (%d PDFs): %.1f ms\n", n, 1000 * t / n }'
+	printf "  the same with a Greek framework name, own encoding (%d PDFs): %.1f ms\n", n, 1000 * t / n }'
+awk -v t="$(median our200u)" -v n="$n200u" 'BEGIN {
+	printf "  the same with 150 letters beyond ASCII, UTF-8 fonts (%d PDFs): %.1f ms\n", n, 1000 * t / n }'
 if [ $have_rl = yes ]; then
 	rl1=$(median rl1)
 	rl200=$(awk -v t="$(median rl200)" 'BEGIN { print 1000 * t / 200 }')
