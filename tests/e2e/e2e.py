@@ -54,6 +54,17 @@ def has_locale(name):
     return p.returncode == 0
 
 
+def read_tree(root):
+    """{path relative to root: bytes} of every file under root."""
+    out = {}
+    for d, _, names in os.walk(root):
+        for n in names:
+            p = os.path.join(d, n)
+            with open(p, "rb") as f:
+                out[os.path.relpath(p, root)] = f.read()
+    return out
+
+
 def pdfinfo(path):
     rc, out, err = tool("pdfinfo", path)
     check(rc == 0, f"pdfinfo {path}: {err}")

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import e2e
-from e2e import ROOT, SEED, check, skip, test
+from e2e import ROOT, SEED, check, read_tree, skip, test
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1764000000"}
 
@@ -35,17 +35,6 @@ def blocked_output(out):
         f.write("not a folder")
 
 
-def tree(d):
-    """{relative path: bytes} of every file under d."""
-    files = {}
-    for dp, _, names in os.walk(d):
-        for n in names:
-            p = os.path.join(dp, n)
-            with open(p, "rb") as f:
-                files[os.path.relpath(p, d)] = f.read()
-    return files
-
-
 @test
 def stderr_is_the_same_for_any_jobs(tmp):
     a, b = gen(tmp, 3, 30), gen(tmp, 4, 12)
@@ -60,7 +49,7 @@ def stderr_is_the_same_for_any_jobs(tmp):
         rc, so, se = e2e.run("-v", *jobs, "-o", out, "--json", js, a, bad, b, env=EPOCH)
         with open(js, "rb") as f:
             summary = f.read()
-        runs[" ".join(jobs) or "default"] = (rc, se, summary, tree(out))
+        runs[" ".join(jobs) or "default"] = (rc, se, summary, read_tree(out))
     rc, se, summary, files = runs["-j 1"]
     check(rc == 3, f"exit {rc}: {se}")
     for r in ("p3", "p4", "p10", "p17"):

@@ -10,7 +10,7 @@ import shutil
 import subprocess
 
 import e2e
-from e2e import ROOT, check, skip, test
+from e2e import ROOT, check, read_tree as files, skip, test
 
 SDE = "1764000000"
 EXAMPLES = os.path.join(ROOT, "examples")
@@ -26,17 +26,6 @@ def env_with(tmp, **extra):
     e = dict(os.environ, SOURCE_DATE_EPOCH=SDE, PATH=bindir + os.pathsep + os.environ["PATH"])
     e.update(extra)
     return e
-
-
-def files(root):
-    """{path relative to root: bytes} of every file under root."""
-    out = {}
-    for d, _, names in os.walk(root):
-        for n in names:
-            p = os.path.join(d, n)
-            with open(p, "rb") as f:
-                out[os.path.relpath(p, root)] = f.read()
-    return out
 
 
 def one_run(tmp):
