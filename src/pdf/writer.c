@@ -60,7 +60,6 @@ struct pdf_writer {
 	size_t bytes_cap;
 	uint16_t own[256];        /* the report's own encoding: code -> character */
 	unsigned char *own_code;  /* [65536]: character -> code, 0 for none */
-	uint32_t *seen;           /* [65536 / 32]: S_kind's characters */
 	unsigned char *px, *rgb, *mask;   /* an image being loaded */
 	double ascent;            /* of the measurer */
 	jmp_buf jmp;
@@ -204,6 +203,7 @@ static size_t S_kind(struct pdf_writer *w, const struct ldoc *d)
 	bool latin = true;
 	size_t n = 0;
 	uint16_t chars[S_OWN_MAX + 1];
+	uint32_t seen[65536 / 32] = { 0 };   /* the characters met so far */
 	for (size_t p = 0; p < d->npages; p++)
 		for (size_t b = 0; b < d->pages[p].n; b++) {
 			const struct lbox *box = &d->pages[p].boxes[b];
@@ -215,18 +215,14 @@ static size_t S_kind(struct pdf_writer *w, const struct ldoc *d)
 				}
 				unsigned long cp = S_drawn(w->charset, s + i, box->len - i, &l);
 				latin = latin && pdf_charset_latin(w->charset, cp);
-				if (w->seen[cp / 32] >> (cp % 32) & 1)
+				if (seen[cp / 32] >> (cp % 32) & 1)
 					continue;
-				w->seen[cp / 32] |= UINT32_C(1) << (cp % 32);
+				seen[cp / 32] |= UINT32_C(1) << (cp % 32);
 				if (n <= S_OWN_MAX)
 					chars[n] = (uint16_t)cp;
 				n++;
 			}
 		}
-	for (size_t i = 0; i < n && i <= S_OWN_MAX; i++)   /* leave seen clear */
-		w->seen[chars[i] / 32] = 0;
-	if (n > S_OWN_MAX + 1)
-		memset(w->seen, 0, 65536 / 8);
 	if (latin)
 		return SET_LATIN;
 	if (n > S_OWN_MAX)
@@ -358,8 +354,7 @@ struct pdf_writer *pdf_new(const char *font_dir, char **err)
 		}
 	}
 	w->own_code = calloc(65536, 1);
-	w->seen = calloc(65536 / 32, sizeof *w->seen);
-	if (w->own_code == NULL || w->seen == NULL)
+	if (w->own_code == NULL)
 		oom_abort();
 	if (!S_setup(w, SET_LATIN, err)) {
 		pdf_free(w);
@@ -397,7 +392,6 @@ void pdf_free(struct pdf_writer *w)
 	free(w->scratch);
 	free(w->bytes);
 	free(w->own_code);
-	free(w->seen);
 	free(w->font_dir);
 	for (size_t i = 0; i < PDF_FACES; i++)
 		free(w->latin_path[i]);
