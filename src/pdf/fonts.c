@@ -25,23 +25,17 @@ const char *const pdf_latin_faces[PDF_FACES] = { "DejaVuSans-1252.ttf",
 
 bool pdf_slurp(const char *path, size_t max, unsigned char **buf, size_t *len, char **err)
 {
-	*buf = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), errnum;
-	if (fd < 0) {
-		*err = xstr_printf("cannot open %s", path);
-		return false;
-	}
-	char *b;
+	char *b, *why = NULL;
 	bool too_big;
-	bool ok = fs_read_fd(fd, max, &b, len, &too_big, &errnum);
-	close(fd);
-	if (!ok) {
-		*err = too_big ? xstr_printf("%s is larger than %zu bytes", path, max)
-		               : xstr_printf("cannot read %s", path);
-		return false;
+	if (fs_read(path, max, &b, len, &too_big, &why)) {
+		*buf = (unsigned char *)b;
+		return true;
 	}
-	*buf = (unsigned char *)b;
-	return true;
+	*buf = NULL;
+	*err = too_big ? xstr_printf("%s is larger than %zu bytes", path, max)
+	               : xstr_printf("%s: %s", path, why ? why : "cannot read");
+	free(why);
+	return false;
 }
 
 unsigned pdf_u16(const unsigned char *p)
