@@ -148,3 +148,25 @@ def a_font_folder_without_the_subsets_still_works(tmp):
     check(pdftext(a) == pdftext(b), "the text differs with the whole faces")
     check(os.path.getsize(b) > os.path.getsize(a) + 4000,
           f"{os.path.getsize(b)} bytes with the faces, {os.path.getsize(a)} with the subsets")
+
+
+@test
+def info_strings_read_back_in_either_encoding(tmp):
+    """Document info goes out in PDFDocEncoding when every value fits it
+    (its codes 0x80-0xA0 differ from windows-1252's), else as UTF-16; both
+    read back the same."""
+    for name, title, raw in (
+            ("pdfdoc.xml", "Caf\u00e9 \u2014 \u20ac5 \u2018quoted\u2019 \u2026 \u0141a\u017e",
+             b"/Title (Caf\\351 \\204 \\2405 "),   # é, em dash, euro in PDFDocEncoding
+            ("utf16.xml", "Caf\u00e9 \u2014 \u03a0\u03bb\u03b1\u03c4\u03c6\u03cc\u03c1\u03bc\u03b1",
+             b"/Title <FEFF0043")):
+        path = variant(tmp, name, lambda t, title=title: t.replace(
+            "<title>PyTorch vs TensorFlow 2026: Which ML Framework Wins?</title>",
+            f"<title>{title}</title>", 1))
+        pdfs = write(tmp, name + ".out", "-p", "^research-lab$", path)
+        rc, out, err = tool("pdfinfo", "-enc", "UTF-8", pdfs["research-lab.pdf"])
+        check(rc == 0, err)
+        got = [ln.split(":", 1)[1].strip() for ln in out.splitlines() if ln.startswith("Title:")]
+        check(got == [title], f"{name}: title {got}, wanted {title!r}")
+        with open(pdfs["research-lab.pdf"], "rb") as f:
+            check(raw in f.read(), f"{name}: the title is not written as {raw!r}")
