@@ -409,9 +409,35 @@ struct board {
 
 enum { S_PENDING, S_WRITTEN, S_FAILED, S_NONE };
 
+/* The signals that stop a run (stop.c). */
+static void S_stop_set(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGHUP);
+}
+
+/* Delivers a stop signal that is pending while S_gather blocks it.  A
+ * signal sent to the whole process group (Ctrl-C) can stop a worker, whose
+ * pipe then closes, while this process's copy waits: ppoll reports the
+ * closed pipe without letting the signal in, and the worker would pass for
+ * killed from outside.  Unblocking delivers it before sigprocmask returns. */
+static void S_let_signals_in(void)
+{
+	sigset_t stop, pending, old;
+	S_stop_set(&stop);
+	if (sigpending(&pending) != 0 || (!sigismember(&pending, SIGTERM) &&
+	    !sigismember(&pending, SIGINT) && !sigismember(&pending, SIGHUP)))
+		return;
+	sigprocmask(SIG_UNBLOCK, &stop, &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 /* Passes a pending stop signal on to every worker, once. */
 static void S_pass_stop(struct board *bd)
 {
+	S_let_signals_in();
 	int sig = cli_stop_pending();
 	for (size_t k = 0; sig && !bd->passed && k < bd->n; k++)
 		if (bd->w[k].pid > 0)
@@ -461,25 +487,6 @@ static void S_records(struct board *bd, struct worker *w)
 	w->len -= at;
 }
 
-/* Delivers a stop signal that is pending while S_gather blocks it.  A
- * signal sent to the whole process group (Ctrl-C) can stop a worker, whose
- * pipe then closes, while this process's copy waits: ppoll reports the
- * closed pipe without letting the signal in, and the worker would pass for
- * killed from outside.  Unblocking delivers it before sigprocmask returns. */
-static void S_let_signals_in(void)
-{
-	sigset_t stop, pending, old;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGTERM);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGHUP);
-	if (sigpending(&pending) != 0 || (!sigismember(&pending, SIGTERM) &&
-	    !sigismember(&pending, SIGINT) && !sigismember(&pending, SIGHUP)))
-		return;
-	sigprocmask(SIG_UNBLOCK, &stop, &old);
-	sigprocmask(SIG_SETMASK, &old, NULL);
-}
-
 /* Worker k has closed its pipe: waits for it, and settles its items that
  * it did not report.  When it died of a signal this run did not pass on
  * (an operator's kill, the OOM killer), each is named with the reason and
@@ -493,7 +500,6 @@ static void S_reap(struct board *bd, size_t k)
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return;
 	bd->ok = false;
-	S_let_signals_in();
 	S_pass_stop(bd);
 	bool died = !bd->passed && WIFSIGNALED(status);
 	if (!bd->passed && !WIFSIGNALED(status) && !WIFEXITED(status))
@@ -541,10 +547,7 @@ static void S_drain(struct board *bd, size_t k)
 static void S_gather(struct board *bd)
 {
 	sigset_t stop, old;
-	sigemptyset(&stop);
-	sigaddset(&stop, SIGTERM);
-	sigaddset(&stop, SIGINT);
-	sigaddset(&stop, SIGHUP);
+	S_stop_set(&stop);
 	sigprocmask(SIG_BLOCK, &stop, &old);
 	struct pollfd *pf = calloc(bd->n, sizeof *pf);
 	if (pf == NULL)
